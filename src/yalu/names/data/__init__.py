@@ -1,0 +1,1 @@
+"""Tables the name matcher reads: surnames, reading corrections, simplified characters."""
