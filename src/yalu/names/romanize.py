@@ -137,7 +137,11 @@ def render_name(family: str, given: str, system: str) -> str:
             given_text = given_text[: _first_length(given, system)] + "-" + given_text[
                 _first_length(given, system) :
             ].lower()
-    return (family_text.capitalize() + " " + given_text.capitalize()).strip()
+    return (_upper_first(family_text) + " " + _upper_first(given_text)).strip()
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _first_length(given: str, system: str) -> int:
