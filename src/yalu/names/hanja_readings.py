@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from hanja import table as hanja_table  # type: ignore[import-untyped]
+from hanja import table as hanja_table
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from .data.corrections import (

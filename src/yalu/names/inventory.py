@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from hanja import table as hanja_table  # type: ignore[import-untyped]
+from hanja import table as hanja_table
 
 from .data.surnames import SURNAMES
-from .hanja_readings import character_pinyin, surname_pinyin
 from .hangul import north_initial_variants, south_initial
+from .hanja_readings import character_pinyin, surname_pinyin
 from .romanize import SYSTEMS, syllable_forms
 
 # Native (non-Sino-Korean) syllables common in given names: 하늘, 슬기, 보람, 한결.

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from functools import lru_cache
-import heapq
 
 from .hangul import FINALS, INITIALS, MEDIALS, is_syllable, south_initial, split_syllable
 from .hanja_readings import given_readings, split_hanzi_name, surname_reading
@@ -118,9 +118,15 @@ def hangul_candidates(readings: tuple[Reading, ...], limit: int) -> list[tuple[s
     return list(ordered)[:limit]
 
 
-_SKELETON_INITIALS = dict(zip(INITIALS, "k k n t t n m p p s s _ c c c k t p h".split(), strict=True))
+# One letter per sound class, so that g/k/kh, j/ch, ŏ/o/eo all fall together.
+_SKELETON_INITIALS = dict(zip(INITIALS, "kkntt nmppss_ccckt ph".replace(" ", ""), strict=True))
 _SKELETON_VOWELS = dict(
-    zip(MEDIALS, "a e ya ye o e yo ye o wa we we yo u wo we wi yu u ui i".split(), strict=True)
+    zip(
+        MEDIALS,
+        ("a", "e", "ya", "ye", "o", "e", "yo", "ye", "o", "wa", "we")
+        + ("we", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"),
+        strict=True,
+    )
 )
 _SKELETON_FINALS = {"ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "ㅂ": "p", "ㅇ": "ng"}
 
@@ -131,7 +137,7 @@ def skeleton(hangul: str) -> str:
     for syllable in hangul:
         initial, medial, final = split_syllable(syllable)
         pieces.append(
-            _SKELETON_INITIALS[INITIALS[initial]].strip("_")
+            _SKELETON_INITIALS[INITIALS[initial]].replace("_", "")
             + _SKELETON_VOWELS[MEDIALS[medial]]
             + _SKELETON_FINALS.get(FINALS[final], "t" if final else "")
         )

@@ -1,7 +1,7 @@
 """Each place where we overrule the hanja or pypinyin tables, and the override itself."""
 
 import pytest
-from hanja import table  # type: ignore[import-untyped]
+from hanja import table
 from pypinyin import lazy_pinyin
 
 from yalu.names.data.corrections import (

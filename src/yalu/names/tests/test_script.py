@@ -1,7 +1,7 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import pytest
 from yalu.names import InvalidName, detect_script, name_keys, normalize
 
 
