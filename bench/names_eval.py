@@ -207,7 +207,10 @@ def main() -> None:
     calibration_rows, held_out_rows = split_half(rows)
     calibration = scored(calibration_rows)
     suggested = calibrate(calibration)
-    print(f"threshold in use {SAME_PERSON_THRESHOLD}; suggested by the calibration half {suggested}")
+    print(
+        f"threshold in use {SAME_PERSON_THRESHOLD} (full agreement scores 1.0; any disagreement "
+        f"scores <= 0.77); lowest threshold with precision >= 0.99 on the calibration half: {suggested}"
+    )
     report("dev: calibration half", calibration, SAME_PERSON_THRESHOLD)
     held_out = scored(held_out_rows)
     report("dev: held-out half", held_out, SAME_PERSON_THRESHOLD)
