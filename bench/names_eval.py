@@ -21,13 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from yalu.names import InvalidName, compare, name_keys  # noqa: E402
-from yalu.names.compare import SAME_PERSON_THRESHOLD  # noqa: E402
-from yalu.names.data.surnames import SURNAMES  # noqa: E402
-from yalu.names.hangul import MEDIALS, join_syllable, split_syllable  # noqa: E402
-from yalu.names.hanja_readings import character_pinyin, surname_pinyin  # noqa: E402
-from yalu.names.inventory import common_characters  # noqa: E402
-from yalu.names.romanize import render_name, syllable_forms  # noqa: E402
+from yalu.names import InvalidName, compare, name_keys
+from yalu.names.compare import SAME_PERSON_THRESHOLD
+from yalu.names.data.surnames import SURNAMES
+from yalu.names.hangul import MEDIALS, join_syllable, split_syllable
+from yalu.names.hanja_readings import character_pinyin, surname_pinyin
+from yalu.names.inventory import common_characters
+from yalu.names.romanize import render_name, syllable_forms
 
 DEFAULT_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "names-dev.tsv"
 Row = tuple[str, str, int, str]
@@ -42,7 +42,8 @@ def load_dev(path: Path) -> list[Row]:
 
 
 def split_half(rows: list[Row]) -> tuple[list[Row], list[Row]]:
-    calibrate, held_out = [], []
+    calibrate: list[Row] = []
+    held_out: list[Row] = []
     for row in rows:
         digest = hashlib.sha256(f"{row[0]}\t{row[1]}".encode()).digest()
         (calibrate if digest[0] % 2 == 0 else held_out).append(row)

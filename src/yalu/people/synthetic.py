@@ -119,23 +119,15 @@ class _Generator:
         self.rng = random.Random(seed)
         self.last_year = born_before - 1
         if self.last_year - 2 * MIN_PARENT_GAP < EARLIEST_BIRTH_YEAR:
-            raise ValueError(
-                f"born_before={born_before} leaves no room for two generations"
-            )
+            raise ValueError(f"born_before={born_before} leaves no room for two generations")
         self.surnames = SURNAMES
         self.surname_cum = list(itertools.accumulate(s.weight for s in SURNAMES))
         self.male = tuple(s for s in GIVEN_SYLLABLES if s.usage in ("M", "U"))
         self.female = tuple(s for s in GIVEN_SYLLABLES if s.usage in ("F", "U"))
-        self.female_endings = tuple(
-            s for s in GIVEN_SYLLABLES if s.hanzi in FEMALE_ENDINGS
-        )
-        self.female_leads = tuple(
-            s for s in self.female if s.hanzi not in FEMALE_NON_LEADS
-        )
+        self.female_endings = tuple(s for s in GIVEN_SYLLABLES if s.hanzi in FEMALE_ENDINGS)
+        self.female_leads = tuple(s for s in self.female if s.hanzi not in FEMALE_NON_LEADS)
         self.single_male = tuple(s for s in GIVEN_SYLLABLES if s.hanzi in SINGLE_MALE)
-        self.single_female = tuple(
-            s for s in GIVEN_SYLLABLES if s.hanzi in SINGLE_FEMALE
-        )
+        self.single_female = tuple(s for s in GIVEN_SYLLABLES if s.hanzi in SINGLE_FEMALE)
 
     # -- names ---------------------------------------------------------------
 
@@ -157,7 +149,7 @@ class _Generator:
                 name: tuple[Syllable, ...] = (rng.choice(single),)
             elif use_generation and generation is not None:
                 position, shared = generation
-                if draft.sex == "M":
+                if draft.sex == "M":  # noqa: SIM108 - the comment below explains the nested choice
                     pool = self.male
                 else:  # the other syllable leads the name when the shared one ends it
                     pool = self.female_leads if position == 1 else self.female
@@ -172,9 +164,7 @@ class _Generator:
                 name = (first, second)
             else:
                 first = rng.choice(self.female_leads)
-                second = rng.choice(
-                    self.female_endings if rng.random() < 0.7 else self.female
-                )
+                second = rng.choice(self.female_endings if rng.random() < 0.7 else self.female)
                 if first.hangul == second.hangul:
                     continue
                 name = (first, second)
@@ -225,9 +215,7 @@ class _Generator:
         hi = last - MIN_PARENT_GAP - 2 * max(n_kids - 1, 0)
         hi = max(hi, lo)
         mother_year = round(rng.triangular(lo, hi, hi))
-        father_year = mother_year - rng.choice(
-            (-3, -2, -1, 0, 1, 2, 2, 3, 3, 4, 5, 6, 8, 10)
-        )
+        father_year = mother_year - rng.choice((-3, -2, -1, 0, 1, 2, 2, 3, 3, 4, 5, 6, 8, 10))
         father_year = min(max(father_year, lo), hi)
 
         family = self.surname()
@@ -277,9 +265,7 @@ class _Generator:
         kid_indexes = range(first_kid, len(members))
         for parent_index in parents:
             links.extend(("parent", parent_index, k) for k in kid_indexes)
-        links.extend(
-            ("sibling", a, b) for a, b in itertools.combinations(kid_indexes, 2)
-        )
+        links.extend(("sibling", a, b) for a, b in itertools.combinations(kid_indexes, 2))
 
         if grandparent:
             # A parent of the father (or, rarely, of the mother).
@@ -339,7 +325,5 @@ def generate_registry(
                         household_ref=household_ref,
                     )
                 )
-            links.extend(
-                SyntheticLink(kind, refs[a], refs[b]) for kind, a, b in member_links
-            )
+            links.extend(SyntheticLink(kind, refs[a], refs[b]) for kind, a, b in member_links)
     return persons, links

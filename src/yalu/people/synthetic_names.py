@@ -212,9 +212,7 @@ GIVEN_SYLLABLES: Final[tuple[Syllable, ...]] = (
 )
 
 # Syllables that typically end a woman's name (순옥, 영자, 정숙, 춘화, 복녀, 옥련 ...).
-FEMALE_ENDINGS: Final[frozenset[str]] = frozenset(
-    "順玉子姬淑花女蓮蘭麗香愛粉實月善仙梅丹珍心"
-)
+FEMALE_ENDINGS: Final[frozenset[str]] = frozenset("順玉子姬淑花女蓮蘭麗香愛粉實月善仙梅丹珍心")
 
 # Syllables that rarely start a woman's name.
 FEMALE_NON_LEADS: Final[frozenset[str]] = frozenset("女子實粉心")

@@ -55,7 +55,7 @@ def test_tables_are_sane() -> None:
         assert len(sn.hangul) == len(sn.hanzi) in (1, 2)
         assert sn.pinyin[:1].isupper() and sn.weight > 0
     hanzi = {s.hanzi for s in GIVEN_SYLLABLES}
-    assert FEMALE_ENDINGS | FEMALE_NON_LEADS | SINGLE_MALE | SINGLE_FEMALE <= hanzi
+    assert hanzi >= FEMALE_ENDINGS | FEMALE_NON_LEADS | SINGLE_MALE | SINGLE_FEMALE
     # Chinese-Korean spelling keeps the initial ㄹ.
     assert {"룡", "련", "렬"} <= {s.hangul for s in GIVEN_SYLLABLES}
 
@@ -81,9 +81,7 @@ def test_refs_unique_and_shaped() -> None:
     assert len(set(refs)) == len(refs)
     assert refs[0] == "P000001"
     assert all(r.startswith("P") and len(r) == 7 for r in refs)
-    assert all(
-        p.household_ref.startswith("H") and len(p.household_ref) == 6 for p in persons
-    )
+    assert all(p.household_ref.startswith("H") and len(p.household_ref) == 6 for p in persons)
 
 
 def test_counts_per_county() -> None:
@@ -114,7 +112,7 @@ def test_names_consistent() -> None:
         assert pinyin.full == f"{pinyin.family} {pinyin.given}"
         assert SURNAME_PINYIN[(hangul.family, hanzi.family)] == pinyin.family
         assert len(hangul.given) == len(hanzi.given) in (1, 2)
-        syllables = [SYLLABLE_PINYIN[pair] for pair in zip(hangul.given, hanzi.given)]
+        syllables = [SYLLABLE_PINYIN[pair] for pair in zip(hangul.given, hanzi.given, strict=True)]
         assert pinyin.given == join_pinyin(syllables)
         assert hangul.full not in AVOIDED_FULL_NAMES
         single += len(hangul.given) == 1
@@ -235,9 +233,7 @@ def test_empty_and_invalid() -> None:
     n=st.integers(min_value=1, max_value=30),
 )
 def test_invariants_any_seed(seed: int, born_before: int, n: int) -> None:
-    persons, links = generate_registry(
-        households={"A": n}, seed=seed, born_before=born_before
-    )
+    persons, links = generate_registry(households={"A": n}, seed=seed, born_before=born_before)
     people = by_ref(persons)
     assert len({p.household_ref for p in persons}) == n
     for p in persons:

@@ -1,0 +1,53 @@
+"""The roles of DESIGN.md as auth groups, each with its permissions; what a user may do is role × jurisdiction.
+
+Later apps add their permissions here, so that the whole table of who-may-what stays in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+ROLE_LABELS = {
+    "clerk": _("border unit clerk"),
+    "security_officer": _("public security officer"),
+    "foreign_affairs": _("foreign affairs officer"),
+    "analyst": _("provincial analyst"),
+    "ministry": _("ministry staff"),
+    "approver": _("approver"),
+    "welfare": _("welfare officer"),
+    "auditor": _("auditor"),
+}
+
+_READ_PEOPLE = ["people.view_person"]
+_WRITE_PEOPLE = ["people.view_person", "people.add_person", "people.change_person"]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    "clerk": _WRITE_PEOPLE,
+    "security_officer": _WRITE_PEOPLE,
+    "foreign_affairs": _WRITE_PEOPLE,
+    "analyst": _READ_PEOPLE,
+    "ministry": _READ_PEOPLE,
+    "approver": _READ_PEOPLE,
+    "welfare": _READ_PEOPLE,
+    "auditor": ["core.view_auditevent"],
+}
+
+
+def sync_role_groups(sender: Any = None, **kwargs: Any) -> None:
+    """Make the groups match ROLE_PERMISSIONS after every migrate (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+
+    using = kwargs.get("using", "default")
+    for role, permission_names in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.using(using).get_or_create(name=role)
+        permissions = []
+        for name in permission_names:
+            app_label, codename = name.split(".", 1)
+            permission = (
+                Permission.objects.using(using).filter(content_type__app_label=app_label, codename=codename).first()
+            )
+            if permission is not None:
+                permissions.append(permission)
+        group.permissions.set(permissions)

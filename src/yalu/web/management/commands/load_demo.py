@@ -1,0 +1,22 @@
+"""Load the demo once: accounts, then each domain's demo records. Running it again changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from yalu.core.models import User
+from yalu.people.demo import load_demo_registry
+from yalu.web.demo_accounts import ensure_demo_accounts
+
+
+class Command(BaseCommand):
+    help = "Load the demo accounts and records (idempotent)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        accounts = ensure_demo_accounts()
+        self.stdout.write(f"accounts created: {len(accounts)}")
+        admin = User.objects.get(username="admin")
+        persons = load_demo_registry(acting_user=admin)
+        self.stdout.write(f"demo persons created: {persons}" if persons else "demo registry already loaded")

@@ -1,0 +1,30 @@
+"""`load_demo` creates the demo accounts and registry once; running it again changes nothing."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from yalu.core.models import User
+from yalu.people import demo
+from yalu.people.models import FamilyLink, Person
+
+
+def test_load_demo_is_idempotent(db, monkeypatch) -> None:
+    monkeypatch.setattr(demo, "DEMO_HOUSEHOLDS", {"222405": 12, "222401": 10})
+    call_command("load_demo", stdout=StringIO())
+    persons, links = Person.objects.count(), FamilyLink.objects.count()
+    assert persons > 40 and links > 40
+    assert {p.home_area.code for p in Person.objects.select_related("home_area")} == {"222405", "222401"}
+    assert Person.objects.filter(names__system="hanzi").count() == persons
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "already loaded" in out.getvalue()
+    assert (Person.objects.count(), FamilyLink.objects.count()) == (persons, links)
+    clerk = User.objects.get(username="clerk.longjing")
+    assert clerk.check_password("yalu-demo")
+    assert clerk.jurisdiction is not None and clerk.jurisdiction.code == "222405"
+    assert User.objects.get(username="admin").is_superuser
+    for username in ("clerk.yanji", "analyst.jilin", "officer.yanbian-fao", "ministry.mfa", "auditor"):
+        assert User.objects.filter(username=username).exists()

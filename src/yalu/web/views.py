@@ -1,0 +1,35 @@
+"""Login, language, and the dashboard of the user's jurisdiction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import views as auth_views
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.i18n import set_language as django_set_language
+
+from yalu.areas.models import Area
+from yalu.core.access import public, signed_in
+from yalu.people.queries import people_in_scope
+
+login = public(auth_views.LoginView.as_view(redirect_authenticated_user=True))
+logout = public(auth_views.LogoutView.as_view())
+set_language = public(django_set_language)
+
+
+@signed_in
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user: Any = request.user
+    people = people_in_scope(user)
+    counts = people.values("home_area_id").annotate(count=Count("id")).order_by()
+    areas = Area.objects.in_bulk([row["home_area_id"] for row in counts])
+    by_area = sorted(((areas[row["home_area_id"]], row["count"]) for row in counts), key=lambda pair: pair[0].path)
+    context = {
+        "jurisdiction": user.jurisdiction,
+        "person_count": people.count(),
+        "by_area": by_area,
+        "roles": [group.name for group in user.groups.all()],
+    }
+    return render(request, "web/dashboard.html", context)
