@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-LOCALE = Path(settings.BASE_DIR) / "locale"
+SOURCE = Path(settings.BASE_DIR)
+PO_FILES = sorted(SOURCE.glob("**/locale/*/LC_MESSAGES/django.po"))
 
 
 def untranslated(po_file: Path) -> list[str]:
@@ -27,9 +28,8 @@ def untranslated(po_file: Path) -> list[str]:
     return missing
 
 
-@pytest.mark.parametrize("language", ["zh_Hans", "ko"])
-def test_every_message_is_translated(language) -> None:
-    po_file = LOCALE / language / "LC_MESSAGES" / "django.po"
+@pytest.mark.parametrize("po_file", [p for p in PO_FILES if p.parent.parent.name in ("zh_Hans", "ko")], ids=str)
+def test_every_message_is_translated(po_file) -> None:
     assert untranslated(po_file) == []
     mo_file = po_file.with_suffix(".mo")
     assert mo_file.exists() and mo_file.stat().st_mtime >= po_file.stat().st_mtime - 1
