@@ -29,6 +29,6 @@ def make_append_only(table: str) -> Any:
 
     def apply(apps: Any, schema_editor: Any) -> None:
         for statement in forbid_changes_sql(schema_editor.connection.vendor, table):
-            schema_editor.execute(statement)
+            schema_editor.execute(statement, params=None)
 
     return apply
