@@ -1,12 +1,17 @@
+from typing import Any
+
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from yalu.areas.queries import area_by_code
 from yalu.core.api import api_requires
 from yalu.core.audit import record_audit
+from yalu.people import actions
 from yalu.people.access import access_person
 from yalu.people.models import Person
 from yalu.people.queries import family_of, search_people
+from yalu.people.validation import parse_birth_date
 
 router = Router(tags=["people"])
 
@@ -88,6 +93,76 @@ def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> PeopleOut:
             detail={"q": filters.q[:200], "area": filters.area, "count": count, "via": "api"},
         )
     return PeopleOut(count=count, items=[person_out(p) for p in people[offset : offset + limit]])
+
+
+class NameIn(Schema):
+    system: str
+    family: str = ""
+    given: str = ""
+    full: str = ""
+    source: str = ""
+
+
+class PersonIn(Schema):
+    home_area: str
+    names: list[NameIn] = []
+    sex: str = "U"
+    birth_date: str = ""
+    nationality: str = ""
+    description: str = ""
+    note: str = ""
+
+
+class FamilyLinkIn(Schema):
+    relative: int
+    relation: str
+
+
+def _area_or_error(code: str) -> Any:
+    area = area_by_code(code)
+    if area is None:
+        raise ValidationError({"home_area": f"Unknown area code: {code}."})
+    return area
+
+
+@router.post("/", response={201: PersonDetailOut}, summary="Register a person (field errors answer 422)")
+@api_requires("people.add_person")
+def create_person(request: HttpRequest, payload: PersonIn) -> Status[PersonDetailOut]:
+    user = request.auth  # type: ignore[attr-defined]
+    if payload.sex not in ("M", "F", "U"):
+        raise ValidationError({"sex": "Use M, F or U."})
+    if payload.nationality not in ("", "CN", "KP"):
+        raise ValidationError({"nationality": "Use CN, KP or leave empty."})
+    year, month, day = parse_birth_date(payload.birth_date)
+    person = actions.create_person(
+        acting_user=user,
+        home_area=_area_or_error(payload.home_area),
+        names=[
+            actions.NameInput(system=n.system, full=n.full, family=n.family, given=n.given, source=n.source)
+            for n in payload.names
+        ],
+        sex=payload.sex,
+        birth_year=year,
+        birth_month=month,
+        birth_day=day,
+        nationality=payload.nationality,
+        description=payload.description,
+        note=payload.note,
+    )
+    return Status(201, get_person(request, person.pk))
+
+
+@router.post("/{person_id}/family", response={201: PersonDetailOut}, summary="Link a relative (field errors: 422)")
+@api_requires("people.change_person")
+def add_family_link(request: HttpRequest, person_id: int, payload: FamilyLinkIn) -> Status[PersonDetailOut]:
+    user = request.auth  # type: ignore[attr-defined]
+    person = access_person(user, person_id)
+    try:
+        relative = access_person(user, payload.relative)
+    except Exception as error:
+        raise ValidationError({"relative": "No person with this number in your jurisdiction."}) from error
+    actions.link_family(acting_user=user, person=person, relative=relative, relation=payload.relation)
+    return Status(201, get_person(request, person.pk))
 
 
 @router.get("/{person_id}", response=PersonDetailOut, summary="One person's record (scoped; audited)")
