@@ -20,11 +20,24 @@ def search_text_of(query: str) -> str:
     return normalize(query).casefold().replace(" ", "").replace("-", "")
 
 
+# Match quality, best first: the query's most likely Hangul reading equals a name's primary reading;
+# any key of the query equals any key of a name (another reading, a romanization skeleton); the query
+# is the beginning of a name as written.
+RANK_PRIMARY, RANK_KEY, RANK_PREFIX = 0, 1, 2
+_PREFIX_END = "\U0010ffff"
+
+
+def _prefix_filter(text: str) -> Q:
+    """search_text starts with `text`: the range lets both SQLite and PostgreSQL use the index."""
+    return Q(search_text__gte=text, search_text__lt=text + _PREFIX_END, search_text__startswith=text)
+
+
 def search_people(user: Any, *, q: str = "", area: Area | None = None) -> QuerySet[Person]:
     """Persons in scope, optionally under `area`, matching `q` on any stored name, best match first.
 
-    A query matches a person when one of its match keys equals one of theirs (any script, any
-    romanization), or when it is a prefix of one of their names as written.
+    Every person returned carries `rank` (RANK_PRIMARY, RANK_KEY or RANK_PREFIX). Only stored,
+    indexed columns are read: PersonName.key_hangul, NameKey.key and PersonName.search_text, all
+    computed when the name was written (`manage.py rebuild_name_keys` recomputes them).
     """
     people = people_in_scope(user)
     if area is not None:
@@ -36,17 +49,25 @@ def search_people(user: Any, *, q: str = "", area: Area | None = None) -> QueryS
     if not q:
         return people.order_by("id")
     try:
-        keys = list(name_keys(q).keys)
+        found = name_keys(q)
         text = search_text_of(q)
     except InvalidName:
         return people.none()
-    by_key = (
-        NameKey.objects.filter(key__in=keys).values("person_id") if keys else NameKey.objects.none().values("person_id")
-    )
-    by_prefix = PersonName.objects.filter(search_text__startswith=text).values("person_id")
+    primary = found.hangul[0] if found.hangul else ""
+    by_primary = PersonName.objects.filter(key_hangul=primary).order_by().values("person_id")
+    by_key = NameKey.objects.filter(key__in=list(found.keys)).order_by().values("person_id")
+    by_prefix = PersonName.objects.filter(_prefix_filter(text)).order_by().values("person_id")
+    matching = by_key.union(by_prefix, by_primary) if found.keys else by_prefix
     return (
-        people.filter(Q(pk__in=by_key) | Q(pk__in=by_prefix))
-        .annotate(rank=Case(When(pk__in=by_key, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        people.filter(pk__in=matching)
+        .annotate(
+            rank=Case(
+                When(pk__in=by_primary, then=Value(RANK_PRIMARY)),
+                When(pk__in=by_key, then=Value(RANK_KEY)),
+                default=Value(RANK_PREFIX),
+                output_field=IntegerField(),
+            )
+        )
         .order_by("rank", "id")
     )
 
