@@ -20,4 +20,4 @@ cat <<MSG
   The background worker logs to var/worker.log. Stop with Ctrl-C.
 
 MSG
-$BIN/python manage.py runserver --insecure "127.0.0.1:$PORT"
+$BIN/python manage.py runserver --insecure --noreload "127.0.0.1:$PORT"
