@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "yalu.areas",
     "yalu.core",
     "yalu.people",
+    "yalu.ledger",
+    "yalu.linkage",
+    "yalu.exchange",
+    "yalu.permits",
     "yalu.web",
 ]
 

@@ -34,6 +34,31 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     "auditor": ["core.view_auditevent"],
 }
 
+# The ledger: border units and public security record events and confirm handbacks; foreign affairs
+# records the other state's lists; analysts and ministries read.
+_LEDGER_RECORD = ["ledger.view_movementevent", "ledger.add_movementevent", "ledger.view_handbacklist"]
+_LEDGER_HANDBACK = ["ledger.change_handbackitem", "ledger.confirm_handbackitem"]
+_LEDGER_READ = ["ledger.view_movementevent", "ledger.view_handbacklist"]
+for _role, _permissions in {
+    "clerk": _LEDGER_RECORD + _LEDGER_HANDBACK,
+    "security_officer": _LEDGER_RECORD + _LEDGER_HANDBACK,
+    "foreign_affairs": [*_LEDGER_READ, "ledger.add_handbacklist", "ledger.change_handbackitem"],
+    "analyst": _LEDGER_READ,
+    "ministry": _LEDGER_READ,
+    "approver": _LEDGER_READ,
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] + _permissions
+
+# Imports of the exchange formats: those who record may import what they record; analysts read the imports.
+_IMPORT = ["exchange.add_importbatch", "exchange.view_importbatch"]
+for _role, _permissions in {
+    "clerk": _IMPORT,
+    "security_officer": _IMPORT,
+    "foreign_affairs": _IMPORT,
+    "analyst": ["exchange.view_importbatch"],
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] + _permissions
+
 
 def sync_role_groups(sender: Any = None, **kwargs: Any) -> None:
     """Make the groups match ROLE_PERMISSIONS after every migrate (idempotent)."""

@@ -1,0 +1,145 @@
+"""Writes to the ledger: append events (never change them), correct by superseding, and the handback claims."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from yalu.core.access import check_permission
+from yalu.core.audit import record_audit
+from yalu.core.models import User
+from yalu.ledger.chain import HASHED_FIELDS, event_hash
+from yalu.ledger.handback import (
+    HandbackItemInput,
+    confirm_handback_item,
+    dispute_handback_item,
+    match_handback_item,
+    record_handback_list,
+    transition_handback_item,
+)
+from yalu.ledger.models import LedgerHead, MovementEvent
+from yalu.ledger.validation import BatchCheck
+
+__all__ = [
+    "EventInput",
+    "HandbackItemInput",
+    "append_events",
+    "confirm_handback_item",
+    "correct_event",
+    "dispute_handback_item",
+    "match_handback_item",
+    "record_handback_list",
+    "transition_handback_item",
+]
+
+BATCH_SIZE = 5000
+
+
+@dataclass(frozen=True)
+class EventInput:
+    person_id: int
+    event_type: str
+    occurred_on: datetime.date
+    occurred_precision: str
+    area_id: int
+    sector_id: int | None = None
+    unit: str = ""
+    related_event_id: int | None = None
+    group_ref: str = ""
+    note: str = ""
+    sender_id: int | None = None
+    source_ref: str = ""
+    import_batch_id: uuid.UUID | None = None
+    supersedes_id: int | None = None
+    correction_reason: str = ""
+
+
+def _lock_head() -> LedgerHead:
+    """The chain head, locked until the transaction ends, so writers extend the chain one after another."""
+    head = LedgerHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        head, _created = LedgerHead.objects.get_or_create(pk=1)
+        head = LedgerHead.objects.select_for_update().get(pk=1)
+    return head
+
+
+def _write(acting_user: User | None, events: Sequence[EventInput], *, void: bool = False) -> list[MovementEvent]:
+    if acting_user is not None:
+        check_permission(acting_user, "ledger.add_movementevent")
+    if not events:
+        return []
+    check = BatchCheck(acting_user, events)
+    check.run()
+    head = _lock_head()
+    recorded_at = timezone.now()
+    sequence, prev_hash = head.last_sequence, head.last_hash
+    rows = []
+    for event, ordered_on in zip(events, check.ordered_on, strict=True):
+        sequence += 1
+        values = {
+            **dataclasses.asdict(event),
+            "unit": event.unit.strip(),
+            "group_ref": event.group_ref.strip(),
+            "correction_reason": event.correction_reason.strip(),
+            "sequence": sequence,
+            "ordered_on": ordered_on,
+            "recorded_by_id": acting_user.pk if acting_user is not None else None,
+            "recorded_at": recorded_at,
+            "void": void,
+        }
+        digest = event_hash(prev_hash, values)
+        rows.append(MovementEvent(**{name: values[name] for name in HASHED_FIELDS}, prev_hash=prev_hash, hash=digest))
+        prev_hash = digest
+    MovementEvent.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    LedgerHead.objects.filter(pk=head.pk).update(last_sequence=sequence, last_hash=prev_hash)
+    record_audit(
+        actor=acting_user,
+        action="create",
+        object_type="ledger.movementevent",
+        object_id=str(rows[0].pk) if len(rows) == 1 else "",
+        detail={
+            "events": len(rows),
+            "sequences": [rows[0].sequence, rows[-1].sequence],
+            "import_batch_id": str(events[0].import_batch_id) if events[0].import_batch_id else None,
+            "void": void,
+        },
+    )
+    return rows
+
+
+@transaction.atomic
+def append_events(*, acting_user: User | None, events: Sequence[EventInput]) -> list[MovementEvent]:
+    """Check every event, then append all of them to the chain in one transaction, or none."""
+    return _write(acting_user, events)
+
+
+@transaction.atomic
+def correct_event(
+    *, acting_user: User, event: MovementEvent, replacement: EventInput | None, reason: str
+) -> MovementEvent:
+    """Supersede `event` by `replacement`, or withdraw it (replacement=None) by a void row; it stays in the ledger."""
+    if not reason.strip():
+        raise ValidationError({"correction_reason": _("A correction needs a reason.")})
+    void = replacement is None
+    if replacement is None:
+        replacement = EventInput(
+            person_id=event.person_id,
+            event_type=event.event_type,
+            occurred_on=event.occurred_on,
+            occurred_precision=event.occurred_precision,
+            area_id=event.area_id,
+            sector_id=event.sector_id,
+            unit=event.unit,
+            group_ref=event.group_ref,
+        )
+    replacement = dataclasses.replace(replacement, supersedes_id=event.pk, correction_reason=reason)
+    (row,) = _write(acting_user, [replacement], void=void)
+    return row
