@@ -1,0 +1,160 @@
+"""Who an imported row names: the sender's person_ref, a certain match in the registry, or a new person.
+
+Rows of one sender with the same person_ref are one person. Otherwise a registry person whose name key,
+birth year and sex all agree, and who is the only one to, is certain; a person sharing a name key
+without that is likely: the row gets a new person and a MatchCandidate for the linkage review queue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from yalu.core.models import Agency, User
+from yalu.exchange.models import MatchCandidate, SenderPersonRef
+from yalu.exchange.values import birth_parts
+from yalu.names import compare
+from yalu.people.models import NameKey, Person, PersonName
+
+MAX_CANDIDATES = 5
+
+
+@dataclass
+class PersonRequest:
+    """One row's person block (clean values) and the area to file a new person under."""
+
+    row: int
+    block: dict[str, Any]
+    fallback_area_id: int
+
+
+@dataclass
+class _Known:
+    person: Person
+    birth_year: int | None
+    sex: str
+    full: str
+
+
+@dataclass
+class _NewPerson:
+    person: Person
+    names: list[dict[str, Any]]
+    candidates: list[_Known] = field(default_factory=list)
+    row: int = 0
+
+
+def resolve_persons(
+    *, sender: Agency, user: User | None, batch_id: Any, requests: Sequence[PersonRequest]
+) -> list[int]:
+    """The person id of each request, creating persons (in bulk) where no one certain is found."""
+    refs = {r.block["person_ref"] for r in requests if r.block.get("person_ref")}
+    by_ref: dict[str, Person] = {
+        link.person_ref: link.person
+        for link in SenderPersonRef.objects.filter(sender=sender, person_ref__in=refs).select_related("person")
+    }
+    keys = {name["key_hangul"] for r in requests for name in r.block.get("names", []) if name["key_hangul"]}
+    by_key: dict[str, list[_Known]] = {}
+    for name in PersonName.objects.filter(key_hangul__in=keys).select_related("person"):
+        by_key.setdefault(name.key_hangul, []).append(
+            _Known(name.person, name.person.birth_year, name.person.sex, name.full)
+        )
+    results: list[Person] = []
+    created: list[_NewPerson] = []
+    new_refs: list[tuple[str, Person]] = []
+    for request in requests:
+        block = request.block
+        ref = block.get("person_ref", "")
+        if ref and ref in by_ref:
+            results.append(by_ref[ref])
+            continue
+        year, month, day = birth_parts(block.get("birth"))
+        candidates = _candidates(block, by_key)
+        certain = {
+            known.person.pk or id(known.person): known
+            for known in candidates
+            if year is not None and known.birth_year == year and known.sex == block.get("sex", "U")
+        }
+        if len(certain) == 1:
+            person = next(iter(certain.values())).person
+        else:
+            person = Person(
+                home_area_id=block.get("home_area_id") or request.fallback_area_id,
+                sex=block.get("sex", "U"),
+                birth_year=year,
+                birth_month=month,
+                birth_day=day,
+                nationality=block.get("nationality", ""),
+                created_by=user,
+                source_ref=ref,
+            )
+            likely = list({id(known.person): known for known in candidates}.values())[:MAX_CANDIDATES]
+            created.append(_NewPerson(person, block.get("names", []), likely, request.row))
+            full = block["names"][0]["full"] if block.get("names") else ""
+            for name in block.get("names", []):
+                if name["key_hangul"]:
+                    by_key.setdefault(name["key_hangul"], []).append(_Known(person, year, person.sex, full))
+        if ref:
+            by_ref[ref] = person
+            new_refs.append((ref, person))
+        results.append(person)
+    _save_new(created, batch_id)
+    SenderPersonRef.objects.bulk_create(
+        [SenderPersonRef(sender=sender, person_ref=ref, person=person, batch_id=batch_id) for ref, person in new_refs]
+    )
+    return [person.pk for person in results]
+
+
+def _candidates(block: dict[str, Any], by_key: dict[str, list[_Known]]) -> list[_Known]:
+    found: list[_Known] = []
+    for name in block.get("names", []):
+        found.extend(by_key.get(name["key_hangul"], []) if name["key_hangul"] else [])
+    return found
+
+
+def _save_new(created: list[_NewPerson], batch_id: Any) -> None:
+    if not created:
+        return
+    Person.objects.bulk_create([new.person for new in created])
+    names = [
+        PersonName(
+            person=new.person,
+            **{key: value for key, value in name.items() if key != "keys"},
+        )
+        for new in created
+        for name in new.names
+    ]
+    PersonName.objects.bulk_create(names)
+    keys_of = [name["keys"] for new in created for name in new.names]
+    NameKey.objects.bulk_create(
+        [
+            NameKey(name=name, person=name.person, key=key)
+            for name, keys in zip(names, keys_of, strict=True)
+            for key in keys
+        ]
+    )
+    candidates = []
+    for new in created:
+        if not new.candidates or not new.names:
+            continue
+        for known in new.candidates:
+            if known.person.pk is None or known.person.pk == new.person.pk:
+                continue
+            comparison = compare(new.names[0]["full"], known.full)
+            reasons = list(comparison.reasons)
+            if known.birth_year != new.person.birth_year:
+                reasons.append(f"birth years differ or are unknown: {new.person.birth_year} / {known.birth_year}")
+            if known.sex != new.person.sex:
+                reasons.append(f"sex differs: {new.person.sex} / {known.sex}")
+            candidates.append(
+                MatchCandidate(
+                    batch_id=batch_id,
+                    row_number=new.row,
+                    person=new.person,
+                    candidate=known.person,
+                    score=comparison.score,
+                    reasons=reasons,
+                )
+            )
+    MatchCandidate.objects.bulk_create(candidates)
