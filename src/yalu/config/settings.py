@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "yalu.linkage",
     "yalu.exchange",
     "yalu.permits",
+    "yalu.statistics",
     "yalu.web",
 ]
 
