@@ -60,6 +60,28 @@ for _role, _permissions in {
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] + _permissions
 
 
+# Permits: foreign affairs registers letters and the other state's requests; public security files
+# applications and records departures; approvers decide in their jurisdiction; analysts and ministries read.
+_PERMITS_READ = [
+    "permits.view_authorizationletter",
+    "permits.view_travelapplication",
+    "permits.view_reunificationrequest",
+]
+for _role, _permissions in {
+    "foreign_affairs": [
+        *_PERMITS_READ,
+        "permits.add_authorizationletter",
+        "permits.add_reunificationrequest",
+        "permits.change_reunificationrequest",
+    ],
+    "security_officer": [*_PERMITS_READ, "permits.add_travelapplication", "permits.change_travelapplication"],
+    "approver": [*_PERMITS_READ, "permits.decide_travelapplication"],
+    "analyst": _PERMITS_READ,
+    "ministry": _PERMITS_READ,
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] + _permissions
+
+
 # Statistics: reporting units enter aggregate submissions; approvers and provincial analysts approve
 # them within their jurisdiction; ministries accept; analysts and ministries freeze snapshots.
 _STATISTICS_READ = ["statistics.view_aggregatesubmission", "statistics.view_snapshot"]
