@@ -167,3 +167,26 @@ def discard_quarantined_row(*, acting_user: User, row: QuarantinedRow) -> Quaran
     row.save(update_fields=["status", "updated_at"])
     record_audit(actor=acting_user, action="update", target=row, detail={"discarded": row.row_number})
     return row
+
+
+def import_previewed(*, acting_user: User, preview: ImportBatch) -> ImportBatch:
+    """After a dry run: the same stored original, received again as a real import (run by the caller's task)."""
+    check_permission(acting_user, IMPORT_PERMISSION)
+    if not preview.dry_run:
+        raise ValidationError({"batch": _("Only a preview (dry run) can be imported from here.")})
+    path = original_path(preview.sha256)
+
+    def chunks() -> Iterable[bytes]:
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                yield chunk
+
+    return receive_import(
+        acting_user=acting_user,
+        kind=preview.kind,
+        sender=preview.sender,
+        filename=preview.filename,
+        chunks=chunks(),
+        mode=preview.mode,
+        encoding=preview.encoding,
+    )

@@ -123,8 +123,11 @@ def check_file(
     checked = 0
     for row, values, problems in read_rows(path, file_format, codec):
         row_errors = _read_problems(row, problems)
-        more, clean, facts = check_row(row, values, kind, context, jsonl=header is None)
-        row_errors += more
+        clean: dict[str, object] = {}
+        facts: dict[str, str] = {}
+        if not any(error.code == "invalid_json" for error in row_errors):
+            more, clean, facts = check_row(row, values, kind, context, jsonl=header is None)
+            row_errors += more
         scratch.add(
             row=row,
             ref=values.get("ref", "").strip(),

@@ -89,7 +89,9 @@ def resolve_persons(
                 created_by=user,
                 source_ref=ref,
             )
-            likely = list({id(known.person): known for known in candidates}.values())[:MAX_CANDIDATES]
+            likely = list({known.person.pk or id(known.person): known for known in candidates}.values())[
+                :MAX_CANDIDATES
+            ]
             created.append(_NewPerson(person, block.get("names", []), likely, request.row))
             full = block["names"][0]["full"] if block.get("names") else ""
             for name in block.get("names", []):

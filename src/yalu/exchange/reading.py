@@ -188,7 +188,8 @@ def _open_workbook(path: Path) -> Any:
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        # a file object: the stored original has no extension for openpyxl to look at
+        return load_workbook(path.open("rb"), read_only=True, data_only=True)
     except Exception as error:
         raise FileRefused(
             [RowError(0, "", "xlsx", _("The file is not a readable XLSX workbook: %(error)s") % {"error": error})]

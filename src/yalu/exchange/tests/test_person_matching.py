@@ -1,0 +1,65 @@
+"""Who a movements row names: the sender's person_ref, a certain registry match, or a new person to review."""
+
+from __future__ import annotations
+
+from yalu.core.models import Agency
+from yalu.exchange.actions import import_file
+from yalu.exchange.models import MatchCandidate
+from yalu.exchange.tests.files import movement, write_csv
+from yalu.ledger.models import MovementEvent
+from yalu.people.models import Person
+
+
+def load(tmp_path, rows, name="m.csv", sender="yanbian-psb", user=None):
+    return import_file(
+        acting_user=user,
+        kind="movements",
+        sender=Agency.objects.get(code=sender),
+        path=write_csv(tmp_path / name, rows),
+    )
+
+
+def test_rows_with_one_person_ref_are_one_person(db, tmp_path) -> None:
+    rows = [
+        movement("A", person_ref="P-9", full_name="박성철"),
+        movement("B", person_ref="P-9", event="persuaded_to_return", related_ref="A", occurred_on="1961-07-20"),
+    ]
+    assert load(tmp_path, rows).status == "accepted"
+    assert MovementEvent.objects.values("person_id").distinct().count() == 1
+    later = movement("C", person_ref="P-9", event="legal_departure", occurred_on="1961-11-01", full_name="")
+    assert load(tmp_path, [later], "later.csv").status == "accepted"
+    assert MovementEvent.objects.values("person_id").distinct().count() == 1
+    # the same person_ref from another sender is someone else
+    other = movement("A", person_ref="P-9", full_name="최동일", birth_date="1940", area="222401", sector="")
+    assert load(tmp_path, [other], "other.csv", sender="yanji-psb").status == "accepted"
+    assert MovementEvent.objects.values("person_id").distinct().count() == 2
+
+
+def test_a_certain_registry_match_is_linked_and_a_likely_one_queued(personas, tmp_path) -> None:
+    # 박성철, born 1931, male, is in the registry (personas): a row in Latin letters with those facts is him
+    certain = movement("R-1", full_name="Pak Song Chol", birth_date="1931", sex="M")
+    likely = movement("R-2", full_name="박성철", birth_date="1950", sex="M")
+    assert load(tmp_path, [certain, likely]).status == "accepted"
+    assert MovementEvent.objects.get(source_ref="R-1").person_id == personas.longjing_person.pk
+    new_person = MovementEvent.objects.get(source_ref="R-2").person_id
+    assert new_person != personas.longjing_person.pk
+    candidate = MatchCandidate.objects.get(person_id=new_person)
+    assert candidate.candidate_id == personas.longjing_person.pk and candidate.row_number == 3
+    assert Person.objects.count() == 3
+
+
+def test_an_area_outside_the_users_jurisdiction_is_a_row_error(personas, tmp_path) -> None:
+    rows = [movement("J-1", full_name="리순옥"), movement("J-2", full_name="김광수", area="222401", sector="")]
+    batch = load(tmp_path, rows, user=personas.clerk_longjing)
+    assert batch.status == "refused"
+    assert [(e["row"], e["column"], e["code"]) for e in batch.errors] == [(3, "area", "out_of_jurisdiction")]
+
+
+def test_an_event_after_the_death_is_refused(db, tmp_path) -> None:
+    rows = [
+        movement("D-1", person_ref="P-1", full_name="박성철", event="died", occurred_on="1961-03"),
+        movement("D-2", person_ref="P-1", occurred_on="1961-06-01"),
+        movement("D-3", person_ref="P-2", full_name="김영숙", birth_date="1962", occurred_on="1961-06-01"),
+    ]
+    batch = load(tmp_path, rows)
+    assert {(e["row"], e["code"]) for e in batch.errors} == {(3, "after_death"), (4, "before_birth")}
