@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from yalu.areas.models import Area, AreaKind
 from yalu.core.access import check_permission
 from yalu.core.audit import record_audit
 from yalu.core.models import User
@@ -25,8 +26,10 @@ from yalu.ledger.handback import (
     record_handback_list,
     transition_handback_item,
 )
-from yalu.ledger.models import LedgerHead, MovementEvent
+from yalu.ledger.models import EventType, LedgerHead, MovementEvent
 from yalu.ledger.validation import BatchCheck
+from yalu.people.actions import create_person
+from yalu.people.models import Person
 
 __all__ = [
     "EventInput",
@@ -36,6 +39,7 @@ __all__ = [
     "correct_event",
     "dispute_handback_item",
     "match_handback_item",
+    "record_crossing_incident",
     "record_handback_list",
     "transition_handback_item",
 ]
@@ -143,3 +147,46 @@ def correct_event(
     replacement = dataclasses.replace(replacement, supersedes_id=event.pk, correction_reason=reason)
     (row,) = _write(acting_user, [replacement], void=void)
     return row
+
+
+@transaction.atomic
+def record_crossing_incident(
+    *,
+    acting_user: User,
+    occurred_on: datetime.date,
+    occurred_precision: str,
+    area: Area,
+    persons: Sequence[Person],
+    described: Sequence[str] = (),
+    unit: str = "",
+    group_ref: str = "",
+    note: str = "",
+) -> tuple[str, list[MovementEvent]]:
+    """One crossing incident: registered persons and persons only described (registered now, identified later)."""
+    check_permission(acting_user, "ledger.add_movementevent")
+    if not persons and not described:
+        raise ValidationError({"person_ids": _("Name at least one person: a record number or a description.")})
+    group_ref = group_ref.strip() or f"INC-{occurred_on:%Y%m%d}-{uuid.uuid4().hex[:6].upper()}"
+    county = area.county if area.kind == AreaKind.SECTOR and area.county is not None else area
+    unidentified = [
+        create_person(acting_user=acting_user, home_area=county, names=[], description=text, note=str(group_ref))
+        for text in described
+    ]
+    events = append_events(
+        acting_user=acting_user,
+        events=[
+            EventInput(
+                person_id=person.pk,
+                event_type=EventType.CROSSING_DETECTED,
+                occurred_on=occurred_on,
+                occurred_precision=occurred_precision,
+                area_id=county.pk,
+                sector_id=area.pk if area.kind == AreaKind.SECTOR else None,
+                unit=unit,
+                group_ref=group_ref,
+                note=note,
+            )
+            for person in [*persons, *unidentified]
+        ],
+    )
+    return group_ref, events

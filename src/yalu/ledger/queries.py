@@ -6,7 +6,7 @@ import datetime
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from yalu.areas.models import Area
 from yalu.core.access import area_in_scope, not_found, scope_q
@@ -126,20 +126,25 @@ def crossing_table(
 
 
 def person_timeline(person: Person) -> list[MovementEvent]:
-    """Every event of the person, corrections and withdrawn ones included, in the order they happened."""
+    """Every event of the person, corrections and withdrawn ones included (`is_superseded` set), in order."""
     return list(
         MovementEvent.objects.filter(person=person)
-        .select_related("area", "sector", "recorded_by", "sender", "supersedes", "superseded_by")
+        .annotate(is_superseded=Exists(MovementEvent.objects.filter(supersedes=OuterRef("pk"))))
+        .select_related("area", "sector", "recorded_by", "sender")
         .order_by("ordered_on", "sequence")
     )
 
 
-def person_status(person: Person) -> str:
-    """home, abroad, returned, dead or unknown, from the person's last effective event (home when none)."""
-    last = effective_events().filter(person=person).order_by("-ordered_on", "-sequence").first()
-    if last is None:
+def status_of_timeline(timeline: list[MovementEvent]) -> str:
+    """home, abroad, returned, dead or unknown, from the last effective event (home when there is none)."""
+    effective = [e for e in timeline if not e.void and not getattr(e, "is_superseded", False)]
+    if not effective:
         return "home"
-    return STATUS_BY_LAST_EVENT.get(EventType(last.event_type), "unknown")
+    return STATUS_BY_LAST_EVENT.get(EventType(effective[-1].event_type), "unknown")
+
+
+def person_status(person: Person) -> str:
+    return status_of_timeline(person_timeline(person))
 
 
 def incident_events(user: Any, group_ref: str) -> QuerySet[MovementEvent]:
