@@ -98,6 +98,16 @@ for _role, _permissions in {
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] + _permissions
 
 
+# Linkage: officers review and decide the candidate links; analysts run the linkage and read the queue.
+_LINKAGE_REVIEW = ["linkage.view_linkcandidate", "linkage.change_linkcandidate", "linkage.view_linkagerun"]
+for _role, _permissions in {
+    "security_officer": [*_LINKAGE_REVIEW, "linkage.add_linkagerun"],
+    "foreign_affairs": _LINKAGE_REVIEW,
+    "analyst": ["linkage.view_linkcandidate", "linkage.view_linkagerun", "linkage.add_linkagerun"],
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] + _permissions
+
+
 def sync_role_groups(sender: Any = None, **kwargs: Any) -> None:
     """Make the groups match ROLE_PERMISSIONS after every migrate (idempotent)."""
     from django.contrib.auth.models import Group, Permission

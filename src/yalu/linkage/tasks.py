@@ -1,0 +1,13 @@
+"""The background task of a linkage run (django-tasks); its progress shows on the run's page."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from yalu.linkage.pipeline import execute_run
+
+
+@task()
+def run_linkage(run_id: int) -> int:
+    run = execute_run(run_id)
+    return run.candidate_count
