@@ -1,0 +1,142 @@
+"""Where a report's numbers come from: `yalu.statistics` (live), or a snapshot's frozen figures.
+
+Every value a report shows passes through a `FigureSource`, keyed by area, period and indicator, so
+the same report definition renders live figures for a page and frozen ones for a snapshot's export.
+A live source remembers what it was asked: that record is what a snapshot freezes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from django.apps import apps
+
+from yalu.areas.models import Area
+
+Computed = int | float | dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class Reported:
+    value: float
+    qualifier: str
+    source: str
+    submission: Any
+    breakdown: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape of `yalu.statistics.indicators.as_json` (what snapshots keep and compare)."""
+        found: dict[str, Any] = {
+            "value": plain_number(self.value),
+            "qualifier": self.qualifier,
+            "source": self.source,
+            "submission": self.submission,
+        }
+        if self.breakdown:
+            found["breakdown"] = self.breakdown
+        return found
+
+
+@dataclass(frozen=True)
+class Figure:
+    computed: Computed
+    reported: tuple[Reported, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"computed": self.computed, "reported": [item.as_json() for item in self.reported]}
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> Figure:
+        reported = tuple(
+            Reported(
+                item["value"],
+                item.get("qualifier", "exact"),
+                item.get("source", ""),
+                item.get("submission"),
+                item.get("breakdown", ""),
+            )
+            for item in value.get("reported", [])
+        )
+        return cls(value.get("computed"), reported)
+
+
+def plain_number(value: float | int) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def figure_key(area: Area, period_start: datetime.date, period_end: datetime.date) -> str:
+    return f"{area.code}|{period_start.isoformat()}|{period_end.isoformat()}"
+
+
+class FigureSource(Protocol):
+    as_of: datetime.date
+
+    def figures(
+        self, area: Area, period_start: datetime.date, period_end: datetime.date, codes: Sequence[str]
+    ) -> dict[str, Figure]: ...
+
+
+@dataclass
+class LiveFigures:
+    """Figures evaluated now for `user` (None: a trusted caller), remembered by key for freezing."""
+
+    user: Any
+    as_of: datetime.date
+    recorded: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+
+    def figures(
+        self, area: Area, period_start: datetime.date, period_end: datetime.date, codes: Sequence[str]
+    ) -> dict[str, Figure]:
+        found = evaluate(
+            self.user, area=area, period_start=period_start, period_end=period_end, as_of=self.as_of, codes=codes
+        )
+        bucket = self.recorded.setdefault(figure_key(area, period_start, period_end), {})
+        for code, figure in found.items():
+            bucket[code] = figure.as_json()
+        return found
+
+
+@dataclass
+class FrozenFigures:
+    """Figures as a snapshot froze them; what was not frozen is unknown (None), never recomputed."""
+
+    as_of: datetime.date
+    recorded: dict[str, dict[str, dict[str, Any]]]
+
+    def figures(
+        self, area: Area, period_start: datetime.date, period_end: datetime.date, codes: Sequence[str]
+    ) -> dict[str, Figure]:
+        bucket = self.recorded.get(figure_key(area, period_start, period_end), {})
+        return {code: Figure.from_json(bucket[code]) if code in bucket else Figure(None) for code in codes}
+
+
+def evaluate(
+    user: Any,
+    *,
+    area: Area,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    as_of: datetime.date,
+    codes: Sequence[str],
+) -> dict[str, Figure]:
+    """The figures of `yalu.statistics`; until that app is installed, the ledger's computed ones alone."""
+    if apps.is_installed("yalu.statistics"):
+        from yalu.statistics.indicators import evaluate as evaluate_indicators
+
+        values = evaluate_indicators(
+            user, area=area, period_start=period_start, period_end=period_end, as_of=as_of, codes=codes
+        )
+        return {
+            code: Figure(
+                value.computed,
+                tuple(Reported(r.value, r.qualifier, r.source, r.submission, r.breakdown) for r in value.reported),
+            )
+            for code, value in values.items()
+        }
+    from yalu.ledger.queries import crossing_report
+
+    ledger = crossing_report(user, area=area, period_start=period_start, period_end=period_end, as_of=as_of)
+    return {code: Figure(ledger.get(code)) for code in codes}
