@@ -263,12 +263,11 @@ def _check_decider(
     decider = decided_by or acting_user
     if decider is None:
         return
-    permission = (
-        "permits.decide_travelapplication"
-        if to_status in (S.APPROVED, S.DENIED)
-        else "permits.change_travelapplication"
-    )
-    if not decider.has_perm(permission):
+    # approving and denying is the approver's; a withdrawal or a departure is recorded by the office (or an approver)
+    permissions = ["permits.decide_travelapplication"]
+    if to_status not in (S.APPROVED, S.DENIED):
+        permissions.append("permits.change_travelapplication")
+    if not any(decider.has_perm(permission) for permission in permissions):
         raise PermissionDenied(_("%(user)s may not do this.") % {"user": decider.get_username()})
     if not area_in_scope(decider, application.office):
         raise ValidationError(
