@@ -10,6 +10,7 @@ from yalu.areas.api import router as areas_router
 from yalu.core.api import API_AUTH
 from yalu.exchange.api import router as exchange_router
 from yalu.linkage.api import router as linkage_router
+from yalu.ledger.api import router as ledger_router
 from yalu.people.api import router as people_router
 
 api = NinjaAPI(
@@ -34,5 +35,6 @@ def validation_failed(request: HttpRequest, exc: ValidationError) -> HttpRespons
 
 api.add_router("/areas/", areas_router)
 api.add_router("/people/", people_router)
+api.add_router("/ledger/", ledger_router)
 api.add_router("/linkage/", linkage_router)
 api.add_router("/imports/", exchange_router)
