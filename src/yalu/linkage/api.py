@@ -1,6 +1,7 @@
-from django.core.exceptions import ValidationError
+from typing import Any
+
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from yalu.core.api import api_requires
 from yalu.core.errors import InvalidTransition
@@ -110,7 +111,7 @@ def list_candidates(request: HttpRequest, filters: Query[CandidatesQuery]) -> Ca
     summary="Accept, reject, revert or reopen a candidate (a reason is required to reject or revert)",
 )
 @api_requires("linkage.change_linkcandidate")
-def decide_candidate(request: HttpRequest, candidate_id: int, body: DecisionIn) -> tuple[int, object]:
+def decide_candidate(request: HttpRequest, candidate_id: int, body: DecisionIn) -> Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
     candidate = access_candidate(user, candidate_id)
     try:
@@ -118,18 +119,16 @@ def decide_candidate(request: HttpRequest, candidate_id: int, body: DecisionIn) 
             acting_user=user, candidate=candidate, to=body.decision, reason=body.reason
         )
     except InvalidTransition as error:
-        return 409, {"detail": f"The candidate is {error.current}: it cannot become {error.requested}."}
-    except ValidationError:
-        raise
-    return 200, candidate_out(decided)
+        return Status(409, {"detail": f"The candidate is {error.current}: it cannot become {error.requested}."})
+    return Status(200, candidate_out(decided))
 
 
 @router.post("/runs", response={202: RunOut}, summary="Queue a run deduplicating the registry")
 @api_requires("linkage.add_linkagerun")
-def start_run(request: HttpRequest, body: RunIn) -> tuple[int, RunOut]:
+def start_run(request: HttpRequest, body: RunIn) -> Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
     run = actions.start_linkage_run(acting_user=user, kind=RunKind.DEDUPE, threshold=body.threshold)
-    return 202, run_out(run)
+    return Status(202, run_out(run))
 
 
 @router.get("/runs/{run_id}", response=RunOut, summary="A linkage run and its progress")

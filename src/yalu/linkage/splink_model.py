@@ -37,10 +37,10 @@ def _any_equal(columns: Sequence[str]) -> str:
 
 # (code, SQL condition, default m, default u): the code is what the review queue explains.
 NAME_LEVELS = (
-    ("name_primary", "k1_l = k1_r", 0.80, 0.0005),
+    ("name_primary", "k1_l = k1_r", 0.72, 0.0005),
     ("name_reading", _any_equal(KEY_COLUMNS), 0.12, 0.002),
     ("name_skeleton", _any_equal(SKELETON_COLUMNS), 0.05, 0.005),
-    ("name_pinyin", "py_l = py_r", 0.02, 0.0002),
+    ("name_pinyin", "py_l = py_r", 0.10, 0.0001),
     ("family_only", "family_l = family_r", 0.005, 0.0518),
 )
 BIRTH_LEVELS = (

@@ -53,3 +53,9 @@ def duplicates(personas: Personas, db: Any) -> Duplicates:
         birth_year=1950,
     )
     return Duplicates(personas, officer, park_mr, kim_hanzi, stranger)
+
+
+@pytest.fixture(autouse=True)
+def english_pages(settings: Any) -> None:
+    """Pages are checked in English (the default language is Chinese)."""
+    settings.LANGUAGE_CODE = "en"
