@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from yalu.areas.models import Area, AreaKind, River
 from yalu.reports.figures import Figure, FigureSource
-from yalu.reports.tables import Cell, Column, Label, Report, Row, Series, Table
+from yalu.reports.tables import AreaLabel, Cell, Column, Label, Report, Row, Series, Table
 
 OUTCOME_COLUMNS = [
     Column("return.persuaded", _("persuaded to return")),
@@ -86,7 +86,7 @@ def area_table(
     rows = []
     for area, is_total in [(child, False) for child in row_areas(request.area)] + [(request.area, True)]:
         figures = source.figures(area, request.period_start, request.period_end, codes)
-        label = _("Total") if is_total else area.name
+        label = _("Total") if is_total else AreaLabel(area)
         rows.append(Row(area.code, label, [cell_for(figures.get(c.code), c) for c in columns], is_total))
     return Table(key, title, list(columns), rows)
 

@@ -18,7 +18,18 @@ from django.utils.translation import gettext_lazy as _
 from yalu.reports.figures import Reported
 from yalu.reports.suppression import Line, Mark, suppress, threshold
 
-Label = Promise | str
+
+@dataclass(frozen=True)
+class AreaLabel:
+    """An area's name in the language active when it is written (a report is built in one, exported in another)."""
+
+    area: Any
+
+    def __str__(self) -> str:
+        return str(self.area.name)
+
+
+Label = Promise | str | AreaLabel
 CellKey = tuple[int, int]
 QUALIFIER_SIGNS = {"about": "≈", "minimum": "≥", "exact": ""}
 
@@ -145,7 +156,10 @@ def publish(report: Report) -> Report:
 def _suppress_cells(cells: dict[Any, Cell], lines: list[Line[Any]], limit: int) -> None:
     persons = {key: cell for key, cell in cells.items() if cell.counts_persons}
     person_lines = [line for line in lines if all(key in persons for key in line.cells)]
-    computed = suppress({key: _count(cell.computed) for key, cell in persons.items()}, lines=person_lines, limit=limit)
+    # a computed None means "no records of that kind here": a reader knows it as 0
+    computed = suppress(
+        {key: _count(cell.computed) or 0 for key, cell in persons.items()}, lines=person_lines, limit=limit
+    )
     first_reported = suppress(
         {key: _count(cell.reported[0].value) if cell.reported else None for key, cell in persons.items()},
         lines=person_lines,
