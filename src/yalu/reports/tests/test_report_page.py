@@ -9,7 +9,7 @@ def cell(page: str, row: str, index: int) -> str:
     """The computed value of column `index` in the row `row` of the first table."""
     body = page.split('data-table="crossings"', 1)[1].split("</table>", 1)[0]
     row_html = body.split(f'data-row="{row}"', 1)[1].split("</tr>", 1)[0]
-    return re.findall(r'<span class="computed">([^<]*)</span>', row_html)[index]
+    return str(re.findall(r"<span class=\"computed\">([^<]*)</span>", row_html)[index])
 
 
 def test_the_page_shows_exact_counts_by_county_with_a_total(crossings) -> None:
