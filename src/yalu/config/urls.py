@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/logout/", web_views.logout, name="logout"),
     path("i18n/setlang/", web_views.set_language, name="set_language"),
     path("people/", include("yalu.people.urls")),
+    path("statistics/", include("yalu.statistics.urls")),
     path("linkage/", include("yalu.linkage.urls")),
     path("ledger/", include("yalu.ledger.urls")),
     path("imports/", include("yalu.exchange.urls")),

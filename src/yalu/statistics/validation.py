@@ -321,12 +321,13 @@ def _areas_with_records(subtree: list[Area], start: datetime.date, end: datetime
     ]
 
 
-def cells_to_check(area: Area, period_text: str, include_subtree: bool) -> list[Cell]:
+def cells_to_check(area: Area, period_text: str, include_subtree: bool, computed_subtree: bool = True) -> list[Cell]:
     start, end = parse_period(period_text)
     subtree = list(Area.objects.filter(path__startswith=area.path)) if include_subtree else [area]
     by_id = {item.id: item for item in subtree}
     cells: dict[tuple[int, datetime.date, datetime.date], Cell] = {}
-    for item in _areas_with_records(subtree, start, end):
+    with_records = _areas_with_records(subtree if computed_subtree else [area], start, end)
+    for item in with_records:
         cells[(item.id, start, end)] = Cell(item, period_text.strip(), start, end)
     submitted = (
         live_submissions()
@@ -340,15 +341,19 @@ def cells_to_check(area: Area, period_text: str, include_subtree: bool) -> list[
     return sorted(cells.values(), key=lambda cell: (cell.area.path, cell.start, cell.end))
 
 
-def validate(user_or_none: Any, *, area: Area, period_text: str, include_subtree: bool = True) -> list[Violation]:
+def validate(
+    user_or_none: Any, *, area: Area, period_text: str, include_subtree: bool = True, computed_subtree: bool = True
+) -> list[Violation]:
     """Every violation in `area` (and its subtree) for the period and the reported periods overlapping it.
 
-    ValueError for a period that cannot be read; not found for an area outside the user's jurisdiction.
+    `computed_subtree=False` checks computed values for `area` alone (reported ones still for the whole
+    subtree): the dashboard's quick view. ValueError for a period that cannot be read; not found for an
+    area outside the user's jurisdiction.
     """
     if user_or_none is not None and not area_in_scope(user_or_none, area):
         raise not_found(user_or_none, object_type="areas.area", object_id=area.code, exists=True)
     limits = thresholds()
     violations: list[Violation] = []
-    for cell in cells_to_check(area, period_text, include_subtree):
+    for cell in cells_to_check(area, period_text, include_subtree, computed_subtree):
         violations += check_cell(user_or_none, cell, limits)
     return violations

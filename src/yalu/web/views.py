@@ -13,6 +13,7 @@ from django.views.i18n import set_language as django_set_language
 from yalu.areas.models import Area
 from yalu.core.access import public, signed_in
 from yalu.people.queries import people_in_scope
+from yalu.statistics.dashboard import dashboard_for
 
 login = public(auth_views.LoginView.as_view(redirect_authenticated_user=True))
 logout = public(auth_views.LogoutView.as_view())
@@ -21,15 +22,22 @@ set_language = public(django_set_language)
 
 @signed_in
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The user's jurisdiction for the current period: key figures with trend, violations, work waiting."""
     user: Any = request.user
     people = people_in_scope(user)
     counts = people.values("home_area_id").annotate(count=Count("id")).order_by()
     areas = Area.objects.in_bulk([row["home_area_id"] for row in counts])
     by_area = sorted(((areas[row["home_area_id"]], row["count"]) for row in counts), key=lambda pair: pair[0].path)
+    period = request.GET.get("period", "").strip()[:32] or None
+    try:
+        board = dashboard_for(user, period=period)
+    except ValueError:
+        board = dashboard_for(user)
     context = {
         "jurisdiction": user.jurisdiction,
         "person_count": people.count(),
         "by_area": by_area,
         "roles": [group.name for group in user.groups.all()],
+        "board": board,
     }
     return render(request, "web/dashboard.html", context)

@@ -1,0 +1,94 @@
+"""The figures of the home page: the user's jurisdiction, the current period, the trend against the one before."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from yalu.areas.models import Area
+from yalu.statistics.definitions import DEFINITIONS, IndicatorDefinition
+from yalu.statistics.indicators import IndicatorValue, evaluate
+from yalu.statistics.periods import parse_period, previous_period
+from yalu.statistics.queries import awaiting_action, latest_year_with_figures
+from yalu.statistics.validation import Violation, validate
+
+KEY_FIGURES = (
+    "crossing.persons",
+    "return.total",
+    "abroad.remaining",
+    "death.crossing",
+    "crossing.unaccounted",
+    "letter.received",
+    "application.filed",
+    "application.pending",
+)
+
+
+@dataclass
+class KeyFigure:
+    definition: IndicatorDefinition
+    value: float | None
+    previous: float | None
+    reported: bool  # True when no record computes it and the value is a unit's report
+
+    @property
+    def trend(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+
+@dataclass
+class Dashboard:
+    area: Area
+    period: str
+    previous: str
+    figures: list[KeyFigure] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    overdue: int | None = None
+    awaiting: int = 0
+
+
+def _shown(value: IndicatorValue) -> tuple[float | None, bool]:
+    if isinstance(value.computed, int | float):
+        return float(value.computed), False
+    total = value.reported_total
+    return (total.value, True) if total is not None else (None, False)
+
+
+def _as_of(end: datetime.date) -> datetime.date:
+    return max(end, timezone.localdate())
+
+
+def key_figures(user: Any, area: Area, period: str) -> tuple[list[KeyFigure], dict[str, IndicatorValue]]:
+    start, end = parse_period(period)
+    before_start, before_end = parse_period(previous_period(period))
+    codes = [*KEY_FIGURES, "application.overdue"]
+    now = evaluate(user, area=area, period_start=start, period_end=end, as_of=_as_of(end), codes=codes)
+    then = evaluate(
+        user, area=area, period_start=before_start, period_end=before_end, as_of=_as_of(before_end), codes=codes
+    )
+    figures = []
+    for code in KEY_FIGURES:
+        value, reported = _shown(now[code])
+        figures.append(KeyFigure(DEFINITIONS[code], value, _shown(then[code])[0], reported))
+    return figures, now
+
+
+def dashboard_for(user: Any, *, period: str | None = None) -> Dashboard | None:
+    """None when the user has no jurisdiction to show."""
+    area = getattr(user, "jurisdiction", None)
+    if area is None:
+        return None
+    period = period or str(latest_year_with_figures(user))
+    board = Dashboard(area=area, period=period, previous=previous_period(period))
+    if user.has_perm("statistics.view_aggregatesubmission"):
+        board.figures, now = key_figures(user, area, period)
+        overdue = now["application.overdue"].computed
+        board.overdue = int(overdue) if isinstance(overdue, int | float) else None
+        board.violations = validate(user, area=area, period_text=period, computed_subtree=False)
+        board.awaiting = awaiting_action(user).count()
+    return board
