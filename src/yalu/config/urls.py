@@ -14,6 +14,7 @@ urlpatterns = [
     path("statistics/", include("yalu.statistics.urls")),
     path("linkage/", include("yalu.linkage.urls")),
     path("ledger/", include("yalu.ledger.urls")),
+    path("permits/", include("yalu.permits.urls")),
     path("imports/", include("yalu.exchange.urls")),
     path("audit/", core_views.audit_log, name="audit_log"),
     path("admin/", admin.site.urls),

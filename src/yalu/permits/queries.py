@@ -222,6 +222,8 @@ def funnel_table(
     user: Any, *, area: Area, period_start: datetime.date, period_end: datetime.date, as_of: datetime.date
 ) -> list[tuple[Area, dict[str, Any]]]:
     """The report for `area` and each area below it down to counties (offices below counties roll up)."""
+    if not area_in_scope(user, area):
+        raise not_found(user, object_type="areas.area", object_id=area.code, exists=True)
     rows = Area.objects.filter(path__startswith=area.path, kind__in=["country", "province", "prefecture", "county"])
     return [
         (row, permits_report(user, area=row, period_start=period_start, period_end=period_end, as_of=as_of))
