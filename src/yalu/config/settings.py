@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "yalu.exchange",
     "yalu.permits",
     "yalu.statistics",
+    "yalu.reports",
     "yalu.web",
 ]
 

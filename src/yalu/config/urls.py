@@ -16,6 +16,7 @@ urlpatterns = [
     path("ledger/", include("yalu.ledger.urls")),
     path("permits/", include("yalu.permits.urls")),
     path("imports/", include("yalu.exchange.urls")),
+    path("reports/", include("yalu.reports.urls")),
     path("audit/", core_views.audit_log, name="audit_log"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

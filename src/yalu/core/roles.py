@@ -108,6 +108,11 @@ for _role, _permissions in {
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] + _permissions
 
 
+# Reports: every role that reads figures may see the report pages and export published tables.
+for _role in ("clerk", "security_officer", "foreign_affairs", "analyst", "ministry", "approver", "welfare"):
+    ROLE_PERMISSIONS[_role] = [*ROLE_PERMISSIONS[_role], "reports.view_report"]
+
+
 def sync_role_groups(sender: Any = None, **kwargs: Any) -> None:
     """Make the groups match ROLE_PERMISSIONS after every migrate (idempotent)."""
     from django.contrib.auth.models import Group, Permission
