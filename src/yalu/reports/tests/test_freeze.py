@@ -16,7 +16,7 @@ def test_a_snapshot_taken_before_a_correction_keeps_the_old_figures(crossings) -
     # given the analyst freezes Yanji's report (12 persons crossed)
     client = crossings.client(crossings.analyst_jilin)
     response = client.post("/reports/1962/freeze/", {**QUERY, "title": "Yanji 1961 for the telegram"})
-    snapshot = Snapshot.objects.get()
+    snapshot = Snapshot._default_manager.get()
     assert response.status_code == 302 and response["Location"] == f"/reports/snapshots/{snapshot.pk}/"
     assert snapshot.figures["crossing.persons"]["computed"] == 12
     assert snapshot.author == crossings.analyst_jilin
@@ -43,12 +43,12 @@ def test_freezing_needs_the_snapshot_permission(crossings) -> None:
     response = crossings.client(crossings.clerk_yanji).post("/reports/1962/freeze/", QUERY)
 
     assert response.status_code == 403
-    assert not Snapshot.objects.exists()
+    assert not Snapshot._default_manager.exists()
 
 
 def test_a_snapshot_outside_the_jurisdiction_is_not_found(crossings) -> None:
     crossings.client(crossings.analyst_jilin).post("/reports/1962/freeze/", QUERY)
-    snapshot = Snapshot.objects.get()
+    snapshot = Snapshot._default_manager.get()
 
     response = crossings.client(crossings.clerk_longjing).get(f"/reports/snapshots/{snapshot.pk}/")
 
