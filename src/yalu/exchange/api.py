@@ -4,7 +4,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from yalu.core.api import api_requires
@@ -87,7 +87,7 @@ def create_import(
     )
     transaction.on_commit(lambda: run_import_task.enqueue(str(batch.pk), user.pk))
     batch.refresh_from_db()
-    return 202, import_out(access_import(user, batch.pk))
+    return Status(202, import_out(access_import(user, batch.pk)))
 
 
 @router.get("/{batch_id}", response=ImportOut, summary="An import's status, progress, summary and bad rows")

@@ -60,6 +60,10 @@ def resolve_persons(
         by_key.setdefault(name.key_hangul, []).append(
             _Known(name.person, name.person.birth_year, name.person.sex, name.full)
         )
+    candidate_ids = {known.person.pk for found in by_key.values() for known in found}
+    bound: set[int] = set(
+        SenderPersonRef.objects.filter(sender=sender, person_id__in=candidate_ids).values_list("person_id", flat=True)
+    )
     results: list[Person] = []
     created: list[_NewPerson] = []
     new_refs: list[tuple[str, Person]] = []
@@ -71,10 +75,14 @@ def resolve_persons(
             continue
         year, month, day = birth_parts(block.get("birth"))
         candidates = _candidates(block, by_key)
+        # a person the sender already knows under another person_ref is someone else to that sender
         certain = {
-            known.person.pk or id(known.person): known
+            _key(known.person): known
             for known in candidates
-            if year is not None and known.birth_year == year and known.sex == block.get("sex", "U")
+            if year is not None
+            and known.birth_year == year
+            and known.sex == block.get("sex", "U")
+            and not (ref and _key(known.person) in bound)
         }
         if len(certain) == 1:
             person = next(iter(certain.values())).person
@@ -89,15 +97,14 @@ def resolve_persons(
                 created_by=user,
                 source_ref=ref,
             )
-            likely = list({known.person.pk or id(known.person): known for known in candidates}.values())[
-                :MAX_CANDIDATES
-            ]
+            likely = list({_key(known.person): known for known in candidates}.values())[:MAX_CANDIDATES]
             created.append(_NewPerson(person, block.get("names", []), likely, request.row))
             full = block["names"][0]["full"] if block.get("names") else ""
             for name in block.get("names", []):
                 if name["key_hangul"]:
                     by_key.setdefault(name["key_hangul"], []).append(_Known(person, year, person.sex, full))
         if ref:
+            bound.add(_key(person))
             by_ref[ref] = person
             new_refs.append((ref, person))
         results.append(person)
@@ -106,6 +113,11 @@ def resolve_persons(
         [SenderPersonRef(sender=sender, person_ref=ref, person=person, batch_id=batch_id) for ref, person in new_refs]
     )
     return [person.pk for person in results]
+
+
+def _key(person: Person) -> int:
+    """The person's id, or for one created in this chunk and not yet saved, the object's identity."""
+    return person.pk if person.pk is not None else id(person)
 
 
 def _candidates(block: dict[str, Any], by_key: dict[str, list[_Known]]) -> list[_Known]:
