@@ -9,8 +9,8 @@ from ninja import NinjaAPI
 from yalu.areas.api import router as areas_router
 from yalu.core.api import API_AUTH
 from yalu.exchange.api import router as exchange_router
-from yalu.linkage.api import router as linkage_router
 from yalu.ledger.api import router as ledger_router
+from yalu.linkage.api import router as linkage_router
 from yalu.people.api import router as people_router
 from yalu.reports.api import router as reports_router
 from yalu.statistics.api import router as statistics_router
