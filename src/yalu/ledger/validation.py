@@ -24,6 +24,14 @@ if TYPE_CHECKING:
 EARLIEST = datetime.date(1850, 1, 1)
 
 
+CHUNK = 5000  # ids per IN (...): SQLite limits the number of parameters of one statement
+
+
+def chunked(ids: set[int] | list[int]) -> list[list[int]]:
+    values = sorted(ids)
+    return [values[i : i + CHUNK] for i in range(0, len(values), CHUNK)] or [[]]
+
+
 class EventErrors(ValidationError):
     """A ValidationError keyed by field, which also keeps the errors of each event by its index in the batch."""
 
@@ -105,7 +113,9 @@ class BatchCheck:
 
     def check_persons(self) -> None:
         ids = {e.person_id for e in self.events}
-        births = dict(Person.objects.filter(pk__in=ids).values_list("id", "birth_year"))
+        births: dict[int, int | None] = {}
+        for chunk in chunked(ids):
+            births.update(Person.objects.filter(pk__in=chunk).values_list("id", "birth_year"))
         for i, event in enumerate(self.events):
             if event.person_id not in births:
                 self.add(i, "person", _("No such person."))
@@ -118,7 +128,8 @@ class BatchCheck:
             return
         crossings = {
             row["id"]: row
-            for row in MovementEvent.objects.filter(pk__in=ids).values(
+            for chunk in chunked(ids)
+            for row in MovementEvent.objects.filter(pk__in=chunk).values(
                 "id", "person_id", "event_type", "occurred_on", "void"
             )
         }
@@ -148,8 +159,12 @@ class BatchCheck:
         ids = [e.supersedes_id for e in self.events if e.supersedes_id is not None]
         if not ids:
             return
-        existing = set(MovementEvent.objects.filter(pk__in=ids).values_list("id", flat=True))
-        already = set(MovementEvent.objects.filter(supersedes_id__in=ids).values_list("supersedes_id", flat=True))
+        existing, already = set(), set()
+        for chunk in chunked(ids):
+            existing |= set(MovementEvent.objects.filter(pk__in=chunk).values_list("id", flat=True))
+            already |= set(
+                MovementEvent.objects.filter(supersedes_id__in=chunk).values_list("supersedes_id", flat=True)
+            )
         seen: set[int] = set()
         for i, event in enumerate(self.events):
             target = event.supersedes_id
@@ -166,13 +181,15 @@ class BatchCheck:
         persons = {e.person_id for e in self.events}
         corrected = {e.supersedes_id for e in self.events if e.supersedes_id is not None}
         deaths: dict[int, datetime.date] = {}
-        recorded = (
-            MovementEvent.objects.filter(person_id__in=persons, event_type=EventType.DIED, void=False)
+        recorded = [
+            row
+            for chunk in chunked(persons)
+            for row in MovementEvent.objects.filter(person_id__in=chunk, event_type=EventType.DIED, void=False)
             .exclude(pk__in=corrected)
             .filter(superseded_by__isnull=True)
             .values("person_id", "occurred_precision")
             .annotate(first=Min("occurred_on"))
-        )
+        ]
         for row in recorded:
             end = period_end(row["first"], row["occurred_precision"])
             deaths[row["person_id"]] = min(end, deaths.get(row["person_id"], end))
