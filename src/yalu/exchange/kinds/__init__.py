@@ -106,6 +106,6 @@ def kind_choices() -> list[tuple[str, str]]:
 
 
 def _load() -> None:
-    from yalu.exchange.kinds import handback_lists, movements  # noqa: F401
+    from yalu.exchange.kinds import aggregates, handback_lists, movements  # noqa: F401
 
     from . import applications, decisions, letters, reunification_requests  # noqa: F401 (permits)

@@ -6,20 +6,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from yalu.areas.models import Area
 from yalu.exchange.kinds import CheckContext, Kind, WriteContext, Written, register
 from yalu.exchange.rows import RowError, RowProblems, ValueProblem
 from yalu.exchange.scratch import Scratch, StagedRow
 from yalu.statistics.actions import check_submission, record_submission
+from yalu.statistics.imports import AGGREGATES_LABEL, duplicate_cell_message
 from yalu.statistics.models import AggregateSubmission
 
 
 class Aggregates(Kind):
     name = "aggregates"
-    label = gettext_lazy("aggregates")
+    label = AGGREGATES_LABEL
     required = frozenset({"indicator", "area", "period", "value", "source"})
     optional = frozenset({"breakdown", "qualifier", "note"})
     fact_columns = ("cell",)
@@ -57,13 +56,7 @@ class Aggregates(Kind):
         """One figure per cell (indicator, breakdown, area, period) in a file: two would contradict each other."""
         scratch.index("cell")
         return [
-            RowError(
-                row,
-                "value",
-                "duplicate_cell",
-                _("Row %(first)s already gives this figure (same indicator, breakdown, area and period).")
-                % {"first": first},
-            )
+            RowError(row, "value", "duplicate_cell", duplicate_cell_message(first))
             for row, first in scratch.iterate(
                 "SELECT row, first FROM (SELECT r.row AS row, "
                 "(SELECT MIN(f.row) FROM rows f WHERE f.cell = r.cell AND f.ok = 1) AS first "
