@@ -102,9 +102,8 @@ def main() -> None:
         print(f"publish (suppression):                              {publishing:.3f} s")
         worst = 0.0
         for language in ("zh-hans", "ko", "en"):
-            render = timed(options.runs, functools.partial(render_export, published, file_format="pdf", language=language))
-                options.runs, lambda lang=language: render_export(published, file_format="pdf", language=lang)
-            )
+            step = functools.partial(render_export, published, file_format="pdf", language=language)
+            render = timed(options.runs, step)
             size = len(render_export(published, file_format="pdf", language=language))
             worst = max(worst, render)
             print(f"PDF render ({language:7}): {render:.3f} s, {size / 1024:.0f} KiB")
