@@ -6,11 +6,11 @@ from django.utils import translation
 
 from yalu.reports.charts import bar_chart, funnel, stacked_bar
 from yalu.reports.suppression import Mark
-from yalu.reports.tables import Cell, Series
+from yalu.reports.tables import Cell, Label, Series
 
 
 def months(*values: int, withheld: tuple[int, ...] = ()) -> Series:
-    points = []
+    points: list[tuple[Label, Cell]] = []
     for index, value in enumerate(values):
         cell = Cell(value)
         if index in withheld:
