@@ -82,8 +82,6 @@ def throwaway_database() -> tuple[str, Any]:
                     os.remove(leftover)
 
         return os.environ["DATABASE_URL"], remove
-            os.remove(p) for p in (path, path + "-wal", path + "-shm") if os.path.exists(p)
-        ]
     import psycopg
 
     name = f"yalu_bench_{os.getpid()}"
