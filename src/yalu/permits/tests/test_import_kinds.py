@@ -8,6 +8,7 @@ import datetime
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -132,10 +133,11 @@ def imported(permits, tmp_path):
     return permits
 
 
-def report(*arguments: str) -> dict:
+def report(*arguments: str) -> dict[str, Any]:
     out = io.StringIO()
     call_command(ReportCommand(), "permits", *arguments, stdout=out)
-    return json.loads(out.getvalue())
+    figures: dict[str, Any] = json.loads(out.getvalue())
+    return figures
 
 
 def test_files_give_exact_figures(imported) -> None:
