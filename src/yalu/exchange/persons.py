@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
+
 from yalu.core.models import Agency, User
 from yalu.exchange.models import MatchCandidate, SenderPersonRef
 from yalu.exchange.values import birth_parts
@@ -31,7 +33,7 @@ class PersonRequest:
 
 @dataclass
 class _Known:
-    person: Person
+    person: Person | int  # a saved person's id, or a person created in this chunk (saved at its end)
     birth_year: int | None
     sex: str
     full: str
@@ -45,28 +47,45 @@ class _NewPerson:
     row: int = 0
 
 
+NEAR_YEARS = 3
+
+
+def _registry_names(keys: set[str], years: set[int]) -> dict[str, list[_Known]]:
+    """Registry names sharing a key with the rows, born in or near the rows' birth years or of unknown birth.
+
+    Bounded on purpose: a common name has thousands of bearers, and only those whose birth year could
+    agree are worth a look.
+    """
+    near = {year + delta for year in years for delta in range(-NEAR_YEARS, NEAR_YEARS + 1)}
+    by_key: dict[str, list[_Known]] = {}
+    rows = (
+        PersonName.objects.filter(key_hangul__in=keys)
+        .filter(Q(person__birth_year__in=near) | Q(person__birth_year__isnull=True))
+        .values_list("key_hangul", "person_id", "person__birth_year", "person__sex", "full")
+    )
+    for key, person_id, birth_year, sex, full in rows.iterator(chunk_size=2000):
+        by_key.setdefault(key, []).append(_Known(person_id, birth_year, sex, full))
+    return by_key
+
+
 def resolve_persons(
     *, sender: Agency, user: User | None, batch_id: Any, requests: Sequence[PersonRequest]
 ) -> list[int]:
     """The person id of each request, creating persons (in bulk) where no one certain is found."""
     refs = {r.block["person_ref"] for r in requests if r.block.get("person_ref")}
-    by_ref: dict[str, Person] = {
-        link.person_ref: link.person
-        for link in SenderPersonRef.objects.filter(sender=sender, person_ref__in=refs).select_related("person")
-    }
+    by_ref: dict[str, Person | int] = dict(
+        SenderPersonRef.objects.filter(sender=sender, person_ref__in=refs).values_list("person_ref", "person_id")
+    )
     keys = {name["key_hangul"] for r in requests for name in r.block.get("names", []) if name["key_hangul"]}
-    by_key: dict[str, list[_Known]] = {}
-    for name in PersonName.objects.filter(key_hangul__in=keys).select_related("person"):
-        by_key.setdefault(name.key_hangul, []).append(
-            _Known(name.person, name.person.birth_year, name.person.sex, name.full)
-        )
-    candidate_ids = {known.person.pk for found in by_key.values() for known in found}
+    years = {year for r in requests if (year := birth_parts(r.block.get("birth"))[0]) is not None}
+    by_key = _registry_names(keys, years)
+    candidate_ids = {known.person for found in by_key.values() for known in found}
     bound: set[int] = set(
         SenderPersonRef.objects.filter(sender=sender, person_id__in=candidate_ids).values_list("person_id", flat=True)
     )
-    results: list[Person] = []
+    results: list[Person | int] = []
     created: list[_NewPerson] = []
-    new_refs: list[tuple[str, Person]] = []
+    new_refs: list[tuple[str, Person | int]] = []
     for request in requests:
         block = request.block
         ref = block.get("person_ref", "")
@@ -74,6 +93,7 @@ def resolve_persons(
             results.append(by_ref[ref])
             continue
         year, month, day = birth_parts(block.get("birth"))
+        sex = block.get("sex", "U")
         candidates = _candidates(block, by_key)
         # a person the sender already knows under another person_ref is someone else to that sender
         certain = {
@@ -81,15 +101,16 @@ def resolve_persons(
             for known in candidates
             if year is not None
             and known.birth_year == year
-            and known.sex == block.get("sex", "U")
+            and known.sex == sex
             and not (ref and _key(known.person) in bound)
         }
+        person: Person | int
         if len(certain) == 1:
             person = next(iter(certain.values())).person
         else:
-            person = Person(
+            new = Person(
                 home_area_id=block.get("home_area_id") or request.fallback_area_id,
-                sex=block.get("sex", "U"),
+                sex=sex,
                 birth_year=year,
                 birth_month=month,
                 birth_day=day,
@@ -97,12 +118,17 @@ def resolve_persons(
                 created_by=user,
                 source_ref=ref,
             )
-            likely = list({_key(known.person): known for known in candidates}.values())[:MAX_CANDIDATES]
-            created.append(_NewPerson(person, block.get("names", []), likely, request.row))
+            likely: dict[int, _Known] = {}
+            for known in candidates:
+                if len(likely) >= MAX_CANDIDATES:
+                    break
+                likely.setdefault(_key(known.person), known)
+            created.append(_NewPerson(new, block.get("names", []), list(likely.values()), request.row))
             full = block["names"][0]["full"] if block.get("names") else ""
             for name in block.get("names", []):
                 if name["key_hangul"]:
-                    by_key.setdefault(name["key_hangul"], []).append(_Known(person, year, person.sex, full))
+                    by_key.setdefault(name["key_hangul"], []).append(_Known(new, year, sex, full))
+            person = new
         if ref:
             bound.add(_key(person))
             by_ref[ref] = person
@@ -110,13 +136,18 @@ def resolve_persons(
         results.append(person)
     _save_new(created, batch_id)
     SenderPersonRef.objects.bulk_create(
-        [SenderPersonRef(sender=sender, person_ref=ref, person=person, batch_id=batch_id) for ref, person in new_refs]
+        [
+            SenderPersonRef(sender=sender, person_ref=ref, person_id=_key(person), batch_id=batch_id)
+            for ref, person in new_refs
+        ]
     )
-    return [person.pk for person in results]
+    return [_key(person) for person in results]
 
 
-def _key(person: Person) -> int:
-    """The person's id, or for one created in this chunk and not yet saved, the object's identity."""
+def _key(person: Person | int) -> int:
+    """The person's id; for a person created in this chunk and not saved yet, the object's identity."""
+    if isinstance(person, int):
+        return person
     return person.pk if person.pk is not None else id(person)
 
 
@@ -153,7 +184,8 @@ def _save_new(created: list[_NewPerson], batch_id: Any) -> None:
         if not new.candidates or not new.names:
             continue
         for known in new.candidates:
-            if known.person.pk is None or known.person.pk == new.person.pk:
+            other = _key(known.person)
+            if other == new.person.pk:
                 continue
             comparison = compare(new.names[0]["full"], known.full)
             reasons = list(comparison.reasons)
@@ -166,7 +198,7 @@ def _save_new(created: list[_NewPerson], batch_id: Any) -> None:
                     batch_id=batch_id,
                     row_number=new.row,
                     person=new.person,
-                    candidate=known.person,
+                    candidate_id=other,
                     score=comparison.score,
                     reasons=reasons,
                 )
