@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from typing import Any
-
-from django.utils import timezone
 
 from yalu.areas.models import Area
 from yalu.statistics.definitions import DEFINITIONS, IndicatorDefinition
 from yalu.statistics.indicators import IndicatorValue, evaluate
 from yalu.statistics.periods import parse_period, previous_period
 from yalu.statistics.queries import awaiting_action, latest_year_with_figures
-from yalu.statistics.validation import Violation, validate
+from yalu.statistics.validation import Violation, report_date, validate
 
 KEY_FIGURES = (
     "crossing.persons",
@@ -59,17 +56,18 @@ def _shown(value: IndicatorValue) -> tuple[float | None, bool]:
     return (total.value, True) if total is not None else (None, False)
 
 
-def _as_of(end: datetime.date) -> datetime.date:
-    return max(end, timezone.localdate())
-
-
 def key_figures(user: Any, area: Area, period: str) -> tuple[list[KeyFigure], dict[str, IndicatorValue]]:
+    """The key figures with their trend, and every indicator of the period (the violations reuse them)."""
     start, end = parse_period(period)
     before_start, before_end = parse_period(previous_period(period))
-    codes = [*KEY_FIGURES, "application.overdue"]
-    now = evaluate(user, area=area, period_start=start, period_end=end, as_of=_as_of(end), codes=codes)
+    now = evaluate(user, area=area, period_start=start, period_end=end, as_of=report_date(end))
     then = evaluate(
-        user, area=area, period_start=before_start, period_end=before_end, as_of=_as_of(before_end), codes=codes
+        user,
+        area=area,
+        period_start=before_start,
+        period_end=before_end,
+        as_of=report_date(before_end),
+        codes=list(KEY_FIGURES),
     )
     figures = []
     for code in KEY_FIGURES:
@@ -89,6 +87,6 @@ def dashboard_for(user: Any, *, period: str | None = None) -> Dashboard | None:
         board.figures, now = key_figures(user, area, period)
         overdue = now["application.overdue"].computed
         board.overdue = int(overdue) if isinstance(overdue, int | float) else None
-        board.violations = validate(user, area=area, period_text=period, computed_subtree=False)
+        board.violations = validate(user, area=area, period_text=period, computed_subtree=False, evaluated=now)
         board.awaiting = awaiting_action(user).count()
     return board

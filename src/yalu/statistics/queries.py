@@ -47,7 +47,13 @@ def latest_year_with_figures(user: Any) -> int:
     if apps.is_installed("yalu.ledger"):
         from yalu.ledger.models import MovementEvent
 
-        event = MovementEvent.objects.filter(scope_q(user, "area")).aggregate(latest=Max("occurred_on"))["latest"]
+        # the latest crossing: a backward walk of the (event_type, occurred_on, area) index, not a scan
+        event = (
+            MovementEvent.objects.filter(scope_q(user, "area"), event_type="crossing_detected")
+            .order_by("-occurred_on")
+            .values_list("occurred_on", flat=True)
+            .first()
+        )
         if event is not None:
             years.append(event.year)
     return max(years) if years else timezone.localdate().year

@@ -292,9 +292,18 @@ def _pending_at_start(user: Any, cell: Cell) -> dict[str, float]:
     return found
 
 
-def check_cell(user: Any, cell: Cell, limits: dict[str, float]) -> list[Violation]:
-    as_of = max(cell.end, timezone.localdate())
-    values = evaluate(user, area=cell.area, period_start=cell.start, period_end=cell.end, as_of=as_of)
+def report_date(end: datetime.date) -> datetime.date:
+    """Rules look at what is known now: the report date is today, or the period's end if that is later."""
+    return max(end, timezone.localdate())
+
+
+def check_cell(
+    user: Any, cell: Cell, limits: dict[str, float], values: dict[str, IndicatorValue] | None = None
+) -> list[Violation]:
+    if values is None:
+        values = evaluate(
+            user, area=cell.area, period_start=cell.start, period_end=cell.end, as_of=report_date(cell.end)
+        )
     violations = []
     for found in value_sets(values, _pending_at_start(user, cell)):
         violations += check_value_set(found, cell, limits)
@@ -304,17 +313,17 @@ def check_cell(user: Any, cell: Cell, limits: dict[str, float]) -> list[Violatio
 
 
 def _areas_with_records(subtree: list[Area], start: datetime.date, end: datetime.date) -> list[Area]:
+    """The areas (sectors aside) under which the ledger holds events of the period."""
     if not apps.is_installed("yalu.ledger"):
         return []
     from yalu.ledger.models import MovementEvent
 
-    ids = (
-        MovementEvent.objects.filter(
-            area__path__startswith=subtree[0].path, occurred_on__gte=start, occurred_on__lte=end
-        )
-        .values_list("area_id", flat=True)
-        .distinct()
-    )
+    period = MovementEvent.objects.filter(occurred_on__gte=start, occurred_on__lte=end)
+    if len(subtree) == 1:
+        root = subtree[0]
+        present = root.kind != AreaKind.SECTOR and period.filter(area__path__startswith=root.path).exists()
+        return [root] if present else []
+    ids = period.filter(area__path__startswith=subtree[0].path).order_by().values_list("area_id", flat=True).distinct()
     paths = set(Area.objects.filter(id__in=list(ids)).values_list("path", flat=True))
     return [
         area for area in subtree if area.kind != AreaKind.SECTOR and any(path.startswith(area.path) for path in paths)
@@ -342,18 +351,27 @@ def cells_to_check(area: Area, period_text: str, include_subtree: bool, computed
 
 
 def validate(
-    user_or_none: Any, *, area: Area, period_text: str, include_subtree: bool = True, computed_subtree: bool = True
+    user_or_none: Any,
+    *,
+    area: Area,
+    period_text: str,
+    include_subtree: bool = True,
+    computed_subtree: bool = True,
+    evaluated: dict[str, IndicatorValue] | None = None,
 ) -> list[Violation]:
     """Every violation in `area` (and its subtree) for the period and the reported periods overlapping it.
 
     `computed_subtree=False` checks computed values for `area` alone (reported ones still for the whole
-    subtree): the dashboard's quick view. ValueError for a period that cannot be read; not found for an
+    subtree): the dashboard's quick view, which passes the values of `area` for the period (all codes, as of
+    `report_date`) it has `evaluated` already. ValueError for a period that cannot be read; not found for an
     area outside the user's jurisdiction.
     """
     if user_or_none is not None and not area_in_scope(user_or_none, area):
         raise not_found(user_or_none, object_type="areas.area", object_id=area.code, exists=True)
     limits = thresholds()
     violations: list[Violation] = []
+    start, end = parse_period(period_text)
     for cell in cells_to_check(area, period_text, include_subtree, computed_subtree):
-        violations += check_cell(user_or_none, cell, limits)
+        reuse = evaluated if (cell.area.pk, cell.start, cell.end) == (area.pk, start, end) else None
+        violations += check_cell(user_or_none, cell, limits, reuse)
     return violations
