@@ -71,7 +71,7 @@ def _is_hangul(key: str) -> bool:
 
 def _pinyin_of(name: StoredName) -> str:
     if name.system == "pinyin":
-        return "".join(char for char in name.full.casefold() if char.isalpha())
+        return "".join(char for char in name.full.casefold().replace("ü", "v") if char.isalpha())
     if name.system != "hanzi":
         return ""
     if name.family and name.given:

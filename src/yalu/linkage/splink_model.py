@@ -60,16 +60,18 @@ COMPARISONS: dict[str, tuple[tuple[str, str, float, float], ...]] = {
     "area": AREA_LEVELS,
 }
 ELSE_M = {"name": 0.005, "birth": 0.01, "sex": 0.02, "area": 0.1}
-NULL_COLUMN = {"name": "k1", "birth": "birth_year", "sex": "sex", "area": "area"}
+NULL_CONDITION = {
+    "name": "(k1_l IS NULL AND py_l IS NULL) OR (k1_r IS NULL AND py_r IS NULL)",
+    "birth": "birth_year_l IS NULL OR birth_year_r IS NULL",
+    "sex": "sex_l IS NULL OR sex_r IS NULL",
+    "area": "area_l IS NULL OR area_r IS NULL",
+}
 
 
 def comparisons() -> list[ComparisonCreator | dict[str, Any]]:
     built: list[ComparisonCreator | dict[str, Any]] = []
     for name, levels in COMPARISONS.items():
-        column = NULL_COLUMN[name]
-        creators: list[Any] = [cll.CustomLevel(f"{column}_l IS NULL OR {column}_r IS NULL", "null").configure(
-            is_null_level=True
-        )]
+        creators: list[Any] = [cll.CustomLevel(NULL_CONDITION[name], "null").configure(is_null_level=True)]
         for code, condition, m, u in levels:
             creators.append(cll.CustomLevel(condition, code).configure(m_probability=m, u_probability=u))
         else_u = max(1e-4, 1 - sum(level[3] for level in levels))
@@ -84,6 +86,9 @@ def blocking_rules() -> list[BlockingRuleCreator | dict[str, Any]]:
         block_on("k1", "birth_year"),
         block_on("py", "birth_year"),
         block_on("k1", "area"),
+        # a name whose second reading is the other record's first (樂: 요, 락, 악)
+        {"blocking_rule": "l.k1 = r.k2 AND l.birth_year = r.birth_year"},
+        {"blocking_rule": "l.k2 = r.k1 AND l.birth_year = r.birth_year"},
     ]
 
 
@@ -154,6 +159,10 @@ def train(linker: Linker, record_count: int, progress: Progress) -> str:
     """Estimate u by random sampling and m by EM; on a registry too small to train, keep the defaults."""
     if record_count < TRAIN_MIN_RECORDS:
         return "defaults"
+    progress("estimating how many pairs are the same person", 10)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("k1", "birth_year", "sex"), block_on("py", "birth_year", "sex")], recall=0.7
+    )
     progress("estimating u by random sampling", 20)
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
     progress("estimating m by expectation maximisation (blocked on name)", 35)
