@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
+from django.db.models import Q
 
 from yalu.areas.models import Area
 from yalu.core.access import area_in_scope, not_found
@@ -102,25 +103,38 @@ def _ledger_figures(
     return figures
 
 
+def _permits_has_records(area: Area, period_start: datetime.date, period_end: datetime.date) -> bool:
+    """Letters received, applications open or decided, or reunification requests, in the subtree and period."""
+    letter = apps.get_model("permits", "AuthorizationLetter")._default_manager
+    application = apps.get_model("permits", "TravelApplication")._default_manager
+    request = apps.get_model("permits", "ReunificationRequest")._default_manager
+    return bool(
+        letter.filter(
+            received_by__path__startswith=area.path, received_on__gte=period_start, received_on__lte=period_end
+        ).exists()
+        or application.filter(office__path__startswith=area.path, filed_on__lte=period_end)
+        .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=period_start))
+        .exists()
+        or request.filter(area__path__startswith=area.path, requested_on__lte=period_end).exists()
+    )
+
+
 def _permits_figures(
     user: Any, area: Area, period_start: datetime.date, period_end: datetime.date, as_of: datetime.date
 ) -> dict[str, Computed]:
-    if not apps.is_installed("yalu.permits"):
+    if not apps.is_installed("yalu.permits") or not _permits_has_records(area, period_start, period_end):
         return {}
     try:
         queries = importlib.import_module("yalu.permits.queries")
-    except ModuleNotFoundError:  # the permits app is being built; until then nothing is computed from it
+    except ModuleNotFoundError:  # the permits app without its reports: nothing is computed from it
         return {}
     report: Callable[..., dict[str, Any]] | None = getattr(queries, "permits_report", None)
     if report is None:
         return {}
-    figures: dict[str, Any] = report(user, area=area, period_start=period_start, period_end=period_end, as_of=as_of)
-    has_records = getattr(queries, "has_records", None)
-    if has_records is not None:
-        present = bool(has_records(area=area, period_start=period_start, period_end=period_end))
-    else:
-        present = any(isinstance(value, int | float) and value for value in figures.values())
-    return figures if present else {}
+    figures: dict[str, Computed] = report(
+        user, area=area, period_start=period_start, period_end=period_end, as_of=as_of
+    )
+    return figures
 
 
 SOURCES: dict[str, Callable[[Any, Area, datetime.date, datetime.date, datetime.date], dict[str, Computed]]] = {
