@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import NoReverseMatch, reverse
+
 from yalu.areas.models import Area
 from yalu.statistics.definitions import DEFINITIONS, IndicatorDefinition
 from yalu.statistics.indicators import IndicatorValue, evaluate
@@ -24,12 +26,36 @@ KEY_FIGURES = (
 )
 
 
+# Where the records behind a figure are listed: (permission, url name, query with the period and area).
+RECORDS_PAGES = {
+    "ledger": ("ledger.view_movementevent", "ledger:statistics", "period={period}&area={area_pk}"),
+    "letter": ("permits.view_authorizationletter", "permits:letter_list", ""),
+    "application": ("permits.view_travelapplication", "permits:application_list", ""),
+}
+
+
+def records_url(user: Any, code: str, area: Area, period: str) -> str:
+    """The page listing the records a figure is computed from, when the user may see it; else ""."""
+    kind = DEFINITIONS[code].source_kind
+    key = code.split(".", 1)[0] if kind == "permits" else kind
+    page = RECORDS_PAGES.get(key)
+    if page is None or not user.has_perm(page[0]):
+        return ""
+    try:
+        url = reverse(page[1])
+    except NoReverseMatch:
+        return ""
+    query = page[2].format(period=period, area_pk=area.pk)
+    return f"{url}?{query}" if query else url
+
+
 @dataclass
 class KeyFigure:
     definition: IndicatorDefinition
     value: float | None
     previous: float | None
     reported: bool  # True when no record computes it and the value is a unit's report
+    records: str = ""  # the page of the records behind it
 
     @property
     def trend(self) -> float | None:
@@ -46,6 +72,7 @@ class Dashboard:
     figures: list[KeyFigure] = field(default_factory=list)
     violations: list[Violation] = field(default_factory=list)
     overdue: int | None = None
+    overdue_url: str = ""
     awaiting: int = 0
 
 
@@ -72,7 +99,9 @@ def key_figures(user: Any, area: Area, period: str) -> tuple[list[KeyFigure], di
     figures = []
     for code in KEY_FIGURES:
         value, reported = _shown(now[code])
-        figures.append(KeyFigure(DEFINITIONS[code], value, _shown(then[code])[0], reported))
+        figures.append(
+            KeyFigure(DEFINITIONS[code], value, _shown(then[code])[0], reported, records_url(user, code, area, period))
+        )
     return figures, now
 
 
@@ -87,6 +116,7 @@ def dashboard_for(user: Any, *, period: str | None = None) -> Dashboard | None:
         board.figures, now = key_figures(user, area, period)
         overdue = now["application.overdue"].computed
         board.overdue = int(overdue) if isinstance(overdue, int | float) else None
+        board.overdue_url = records_url(user, "application.overdue", area, period)
         board.violations = validate(user, area=area, period_text=period, computed_subtree=False, evaluated=now)
         board.awaiting = awaiting_action(user).count()
     return board

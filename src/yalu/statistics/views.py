@@ -24,6 +24,7 @@ from yalu.statistics.indicators import IndicatorValue, evaluate
 from yalu.statistics.models import SubmissionStatus
 from yalu.statistics.periods import parse_period
 from yalu.statistics.queries import (
+    awaiting_action,
     latest_year_with_figures,
     reporting_of_units,
     snapshots_in_scope,
@@ -88,7 +89,8 @@ def violations(request: HttpRequest) -> HttpResponse:
 
 @requires(VIEW)
 def submission_list(request: HttpRequest) -> HttpResponse:
-    submissions = submissions_in_scope(request.user)
+    awaiting = request.GET.get("awaiting") == "1"
+    submissions = awaiting_action(request.user) if awaiting else submissions_in_scope(request.user)
     status = request.GET.get("status", "")
     if status in SubmissionStatus.values:
         submissions = submissions.filter(status=status)
@@ -99,7 +101,13 @@ def submission_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "statistics/submission_list.html",
-        {"page": page, "status": status, "statuses": SubmissionStatus.choices, "indicator": indicator},
+        {
+            "page": page,
+            "status": status,
+            "statuses": SubmissionStatus.choices,
+            "indicator": indicator,
+            "awaiting": awaiting,
+        },
     )
 
 

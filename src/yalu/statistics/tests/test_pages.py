@@ -146,4 +146,7 @@ def test_dashboard_shows_key_figures_violations_and_work_waiting(
     page = _english(personas, personas.analyst_jilin).get(reverse("dashboard"), {"period": "1961"}).content.decode()
     assert 'data-figure="crossing.persons"' in page and "28,028" in page
     assert 'data-rule="unaccounted-share"' in page
-    assert 'data-figure="awaiting"' in page
+    awaiting = page.split('data-figure="awaiting"', 1)[1]
+    assert '<span class="value">14</span>' in awaiting.split("</a>", 1)[0]  # Jilin's 10 and Yanbian's 4
+    listed = _english(personas, personas.analyst_jilin).get(reverse("statistics:submissions"), {"awaiting": "1"})
+    assert listed.content.decode().count('data-status="submitted"') == 14
