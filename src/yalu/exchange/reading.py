@@ -121,6 +121,8 @@ def read_csv(path: Path, codec: str) -> Iterator[SourceRow]:
         if header_cells is None:
             raise FileRefused([RowError(1, "", "empty", _("The file is empty: it has no header row."))])
         rows_read[0] = 1
+        while header_cells and not header_cells[-1].strip():
+            header_cells.pop()  # spreadsheets often save empty trailing columns
         columns = _header(header_cells)
         for cells in reader:
             rows_read[0] += 1
@@ -226,7 +228,10 @@ def header_of(path: Path, file_format: str, codec: str) -> list[str] | None:
     if file_format == "csv":
         reader = csv.reader(_decoded_lines(path, codec, [0]))
         try:
-            return _header(next(reader, []))
+            cells = next(reader, [])
+            while cells and not cells[-1].strip():
+                cells.pop()
+            return _header(cells)
         except csv.Error as error:
             raise FileRefused([RowError(1, "", "csv", str(error))]) from error
     workbook = _open_workbook(path)

@@ -202,7 +202,9 @@ class Movements(Kind):
                 )
         return errors
 
-    def _events(self, rows: Sequence[StagedRow], context: WriteContext) -> list[EventInput]:
+    def _events(
+        self, rows: Sequence[StagedRow], context: WriteContext, written: dict[str, int] | None = None
+    ) -> list[EventInput]:
         person_ids = resolve_persons(
             sender=context.sender,
             user=context.user,
@@ -210,15 +212,19 @@ class Movements(Kind):
             requests=[PersonRequest(row.row, row.clean["person"], row.clean["home_fallback_id"]) for row in rows],
         )
         related_refs = {row.clean["related_ref"] for row in rows if row.clean["related_ref"]}
-        related = {
-            ref: targets.get("event")
-            for ref, targets in ImportedRow.objects.filter(
-                sender=context.sender, kind=self.name, is_current=True, ref__in=related_refs
-            ).values_list("ref", "targets")
-        }
+        related: dict[str, int] = dict(written or {})
+        for ref, targets in ImportedRow.objects.filter(
+            sender=context.sender, kind=self.name, is_current=True, ref__in=related_refs - set(related)
+        ).values_list("ref", "targets"):
+            related[ref] = targets.get("event")
         events = []
         for row, person_id in zip(rows, person_ids, strict=True):
             start, _end, precision = row.clean["occurred"]
+            related_ref = row.clean["related_ref"]
+            if related_ref and related_ref not in related:
+                raise ValidationError(
+                    {"related_ref": _("The crossing %(ref)s was not written.") % {"ref": related_ref}}
+                )
             events.append(
                 EventInput(
                     person_id=person_id,
@@ -228,7 +234,7 @@ class Movements(Kind):
                     area_id=row.clean["area_id"],
                     sector_id=row.clean.get("sector_id"),
                     unit=row.clean["unit"],
-                    related_event_id=related.get(row.clean["related_ref"]) if row.clean["related_ref"] else None,
+                    related_event_id=related[related_ref] if related_ref else None,
                     group_ref=row.clean["group_ref"][:64],
                     note=row.clean["note"],
                     sender_id=context.sender.pk,
@@ -247,15 +253,25 @@ class Movements(Kind):
         )
 
     def write_new(self, rows: Sequence[StagedRow], context: WriteContext) -> list[Written]:
-        events = self._events(rows, context)
-        try:
-            written = append_events(acting_user=context.user, events=events)
-        except ValidationError as error:
-            by_index = getattr(error, "by_index", None)
-            if by_index:
-                raise RowsRefused(by_index) from error
-            raise
-        return [self._written(row, event) for row, event in zip(rows, written, strict=True)]
+        """Crossings first, then the outcomes, which may name a crossing written a moment before."""
+        results: dict[int, Written] = {}
+        written: dict[str, int] = {}
+        positions = {row.row: position for position, row in enumerate(rows)}
+        for phase in ([r for r in rows if not r.clean["related_ref"]], [r for r in rows if r.clean["related_ref"]]):
+            if not phase:
+                continue
+            events = self._events(phase, context, written)
+            try:
+                recorded = append_events(acting_user=context.user, events=events)
+            except ValidationError as error:
+                by_index = getattr(error, "by_index", None)
+                if by_index:
+                    raise RowsRefused({positions[phase[i].row]: fields for i, fields in by_index.items()}) from error
+                raise
+            for row, event in zip(phase, recorded, strict=True):
+                results[row.row] = self._written(row, event)
+                written[row.ref] = event.pk
+        return [results[row.row] for row in rows]
 
     def write_correction(self, row: StagedRow, previous_targets: dict[str, Any], context: WriteContext) -> Written:
         (replacement,) = self._events([row], context)
