@@ -99,15 +99,36 @@ def _protect_lines(values: Mapping[K, int | None], lines: Sequence[Line[K]], mar
 def _protect_cells(
     values: Mapping[K, int | None], lines: Sequence[Line[K]], marks: dict[K, Mark], determined: Set[K]
 ) -> bool:
-    """Withhold one more cell beside each determined one; False when there is none left to withhold."""
+    """Withhold one more cell for each determined one — the smallest published non-zero cell nearest to it
+    through the lines (a cell's own lines first, then theirs); False when none is left to withhold."""
     progressed = False
     for key in determined:
-        neighbours = [cell for line in lines if key in line.cells for cell in line.cells if cell != key]
-        chosen = _complement(values, marks, neighbours)
+        chosen = _nearest_complement(values, lines, marks, key)
         if chosen is not None:
             marks[chosen] = Mark.SECONDARY
             progressed = True
     return progressed
+
+
+def _nearest_complement(
+    values: Mapping[K, int | None], lines: Sequence[Line[K]], marks: Mapping[K, Mark], start: K
+) -> K | None:
+    seen = {start}
+    frontier = [start]
+    while frontier:
+        neighbours = [
+            cell
+            for line in lines
+            if any(key in line.cells for key in frontier)
+            for cell in line.cells
+            if cell not in seen
+        ]
+        chosen = _complement(values, marks, neighbours)
+        if chosen is not None:
+            return chosen
+        seen.update(neighbours)
+        frontier = list(dict.fromkeys(neighbours))
+    return None
 
 
 def determined_cells(

@@ -25,7 +25,7 @@ def crossings_table(children: list[list[int]]) -> Table:
     return table
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(outcomes, min_size=1, max_size=5))
 def test_no_withheld_count_is_fixed_by_the_published_table(children: list[list[int]]) -> None:
     from yalu.reports.tables import Report
