@@ -90,3 +90,30 @@ def test_two_imports_of_one_file_at_once_write_it_once(database, tmp_path) -> No
         and final["persons"] == 1200
         and final["chain_intact"]
     )
+
+
+def test_a_lost_database_connection_mid_write_leaves_nothing_and_the_job_failed(database, tmp_path) -> None:
+    """What a PostgreSQL restart does to a running import: its connections are cut in the middle of the write."""
+    if connection.vendor != "postgresql":
+        pytest.skip("cutting the server's connections is a PostgreSQL matter")
+    path = write_csv(tmp_path / "cut.csv", movements(ROWS))
+    marker = tmp_path / "first-chunk-written"
+    command = manage("import", "movements", str(path), "--sender", "yanbian-psb")
+    slow = environment(database, tmp_path, YALU_IMPORT_PAUSE_AFTER_CHUNK="3", YALU_IMPORT_MARKER=str(marker))
+    process = subprocess.Popen(command, env=slow, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for(marker, process)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    _out, errors = process.communicate(timeout=120)
+    assert process.returncode != 0
+    env = environment(database, tmp_path)
+    after = state(env)
+    assert after["events"] == [] and after["persons"] == 0 and after["rows"] == []
+    assert after["batches"] == ["failed"] and after["jobs"] == ["failed"], errors[-2000:]
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    final = state(env)
+    assert len(final["events"]) == ROWS and final["persons"] == ROWS and final["chain_intact"]
