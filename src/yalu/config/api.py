@@ -12,6 +12,7 @@ from yalu.exchange.api import router as exchange_router
 from yalu.ledger.api import router as ledger_router
 from yalu.linkage.api import router as linkage_router
 from yalu.people.api import router as people_router
+from yalu.permits.api import router as permits_router
 from yalu.reports.api import router as reports_router
 from yalu.statistics.api import router as statistics_router
 
@@ -39,6 +40,7 @@ api.add_router("/areas/", areas_router)
 api.add_router("/people/", people_router)
 api.add_router("/statistics/", statistics_router)
 api.add_router("/ledger/", ledger_router)
+api.add_router("/permits/", permits_router)
 api.add_router("/linkage/", linkage_router)
 api.add_router("/imports/", exchange_router)
 api.add_router("/reports/", reports_router)

@@ -67,7 +67,7 @@ def _hangul(person: Person) -> str:
     return hangul[0] if hangul else (names[0].full if names else f"#{person.pk}")
 
 
-def _applicants() -> Iterator[Person]:
+def _applicants(rng: random.Random) -> Iterator[Person]:
     """Demo registry persons of Yanbian without ledger events (so no departure can follow a death), cycled."""
     from yalu.ledger.models import MovementEvent
 
@@ -81,6 +81,7 @@ def _applicants() -> Iterator[Person]:
     )
     if not persons:
         raise ValueError("load the demo registry first (people.demo.load_demo_registry)")
+    rng.shuffle(persons)  # every county's office gets its share
     index = 0
     while True:
         yield persons[index % len(persons)]
@@ -96,7 +97,7 @@ def load_demo_permits(*, acting_user: User | None) -> int:
     sender = Agency.objects.get(code="kp-mfa")
     approver = User.objects.filter(username="officer.yanbian-fao").first() or acting_user
     reasons = list(DenialReason.objects.filter(active=True))
-    people = _applicants()
+    people = _applicants(rng)
     plans = _plan_applications(rng, people, sender)
     _write_unused_letters(
         rng, people, sender, LETTERS_1961 - sum(1 for p in plans if p.letter and p.letter.received_on.year == 1961)

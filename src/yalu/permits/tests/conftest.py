@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 from yalu.areas.models import Area
 from yalu.conftest import Personas, make_user
@@ -22,6 +24,12 @@ class PermitsPersonas:
     fao: User
     approver_yanbian: User
     approver_dandong: User
+
+    def client(self, user: User) -> Client:
+        """A signed-in client that reads the pages in English (the tests' messages are the English ones)."""
+        client = self.base.client(user)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        return client
 
     def letter(self, number: str = "KP-L-1", **changes: Any) -> AuthorizationLetter:
         values: dict[str, Any] = {

@@ -10,7 +10,7 @@ from yalu.permits.models import TravelApplication
 def test_clerk_files_a_family_group_from_the_form(permits) -> None:
     letter = permits.letter()
     person = permits.base.longjing_person
-    client = permits.base.client(permits.base.clerk_longjing)
+    client = permits.client(permits.base.clerk_longjing)
     response = client.post(
         "/permits/applications/new/",
         {
@@ -27,7 +27,7 @@ def test_clerk_files_a_family_group_from_the_form(permits) -> None:
 
 
 def test_form_errors_are_shown_and_nothing_is_saved(permits) -> None:
-    client = permits.base.client(permits.base.clerk_longjing)
+    client = permits.client(permits.base.clerk_longjing)
     response = client.post(
         "/permits/applications/new/",
         {
@@ -45,7 +45,7 @@ def test_form_errors_are_shown_and_nothing_is_saved(permits) -> None:
 
 def test_approver_decides_and_the_clerk_records_the_departure(permits) -> None:
     application = permits.application()
-    approver = permits.base.client(permits.approver_yanbian)
+    approver = permits.client(permits.approver_yanbian)
     response = approver.post(
         f"/permits/applications/{application.pk}/decide/",
         {"decision": "denied", "decided_on": "1961-04-01", "reason": "not_eligible"},
@@ -56,7 +56,7 @@ def test_approver_decides_and_the_clerk_records_the_departure(permits) -> None:
         f"/permits/applications/{application.pk}/decide/", {"decision": "approved", "decided_on": "1961-04-20"}
     )
     assert response.status_code == 302
-    clerk = permits.base.client(permits.base.clerk_longjing)
+    clerk = permits.client(permits.base.clerk_longjing)
     response = clerk.post(
         f"/permits/applications/{application.pk}/step/", {"to_status": "departed", "on": "1961-05-01"}
     )
@@ -69,7 +69,7 @@ def test_approver_decides_and_the_clerk_records_the_departure(permits) -> None:
 
 def test_clerk_cannot_decide(permits) -> None:
     application = permits.application()
-    client = permits.base.client(permits.base.clerk_longjing)
+    client = permits.client(permits.base.clerk_longjing)
     response = client.post(
         f"/permits/applications/{application.pk}/decide/", {"decision": "approved", "decided_on": "1961-04-20"}
     )
@@ -78,13 +78,13 @@ def test_clerk_cannot_decide(permits) -> None:
 
 def test_application_of_another_county_is_not_found(permits) -> None:
     application = permits.application()
-    client = permits.base.client(permits.base.clerk_yanji)
+    client = permits.client(permits.base.clerk_yanji)
     assert client.get(f"/permits/applications/{application.pk}/").status_code == 404
 
 
 def test_overdue_list_and_ageing(permits) -> None:
     old = permits.application(filed_on=datetime.date(1961, 1, 2))
-    client = permits.base.client(permits.base.clerk_longjing)
+    client = permits.client(permits.base.clerk_longjing)
     response = client.get("/permits/applications/")
     assert response.status_code == 200
     assert [row.pk for row in response.context["overdue"]] == [old.pk]

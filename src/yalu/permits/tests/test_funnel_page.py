@@ -16,7 +16,7 @@ def test_funnel_shows_counts_by_county(permits) -> None:
         decided_on=datetime.date(1961, 4, 12),
     )
     permits.letter()
-    client = permits.base.client(permits.base.analyst_jilin)
+    client = permits.client(permits.base.analyst_jilin)
     response = client.get("/permits/", {"area": "222400", "period": "1961"})
     assert response.status_code == 200
     rows = response.context["table"]
@@ -28,16 +28,16 @@ def test_funnel_shows_counts_by_county(permits) -> None:
 
 
 def test_out_of_scope_area_is_not_found(permits) -> None:
-    client = permits.base.client(permits.base.clerk_longjing)
+    client = permits.client(permits.base.clerk_longjing)
     assert client.get("/permits/", {"area": "222401", "period": "1961"}).status_code == 404
 
 
 def test_bad_period_is_explained(permits) -> None:
-    client = permits.base.client(permits.base.analyst_jilin)
+    client = permits.client(permits.base.analyst_jilin)
     response = client.get("/permits/", {"area": "222400", "period": "1961-Q5"})
     assert response.status_code == 200
     assert "--period" in response.content.decode()
 
 
 def test_people_without_the_permission_are_refused(permits) -> None:
-    assert permits.base.client(permits.base.outsider).get("/permits/").status_code == 403
+    assert permits.client(permits.base.outsider).get("/permits/").status_code == 403

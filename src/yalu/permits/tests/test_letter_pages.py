@@ -9,7 +9,7 @@ from yalu.permits.models import AuthorizationLetter
 
 
 def test_officer_records_a_letter(permits) -> None:
-    client = permits.base.client(permits.fao)
+    client = permits.client(permits.fao)
     response = client.post(
         "/permits/letters/new/",
         {
@@ -34,9 +34,9 @@ def test_letters_expired_unused_are_listed(permits) -> None:
     used = permits.letter("L-used", invitee_name="김영숙")
     permits.application(letter=used, filed_on=datetime.date(1961, 4, 1))
     permits.letter("L-open", valid_until=None)
-    response = permits.base.client(permits.fao).get("/permits/letters/", {"expired": "1"})
+    response = permits.client(permits.fao).get("/permits/letters/", {"expired": "1"})
     assert [letter.number for letter in response.context["page"]] == [unused.number]
 
 
 def test_clerk_may_not_record_letters(permits) -> None:
-    assert permits.base.client(permits.base.clerk_longjing).get("/permits/letters/new/").status_code == 403
+    assert permits.client(permits.base.clerk_longjing).get("/permits/letters/new/").status_code == 403

@@ -66,7 +66,7 @@ def test_pdf_embeds_noto_cjk_and_shows_the_text(note, tmp_path, language, family
 
 
 def test_officer_edits_the_text_and_the_pdf_renders_the_edit(permits, note, tmp_path) -> None:
-    client = permits.base.client(permits.fao)
+    client = permits.client(permits.fao)
     page = client.get(f"/permits/requests/{note.pk}/reply/ko/")
     assert "박성철" in page.content.decode()
     edited = page.context["form"].initial["text"].replace("공한", "공한 (수정본)")

@@ -19,7 +19,7 @@ D = datetime.date
 
 @pytest.fixture
 def note(permits):
-    client = permits.base.client(permits.fao)
+    client = permits.client(permits.fao)
     response = client.post(
         "/permits/requests/new/",
         {
@@ -75,8 +75,8 @@ def test_decline_needs_a_reason(note) -> None:
 
 
 def test_request_page_shows_each_person(note) -> None:
-    client = note.base.client(note.fao)
+    client = note.client(note.fao)
     request_id = ReunificationItem.objects.order_by("id")[0].request_id
     page = client.get(f"/permits/requests/{request_id}/").content.decode()
     assert "朴成哲" in page and "리순희" in page
-    assert note.base.client(note.base.clerk_yanji).get(f"/permits/requests/{request_id}/").status_code == 404
+    assert note.client(note.base.clerk_yanji).get(f"/permits/requests/{request_id}/").status_code == 404

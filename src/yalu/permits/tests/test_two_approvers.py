@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 from django.db import OperationalError, connection
+from django.utils import translation
 
 from yalu.areas.models import Area
 from yalu.conftest import make_user
@@ -58,7 +59,8 @@ def test_exactly_one_of_two_simultaneous_decisions_is_recorded(live_db: Any) -> 
     def decide(approver: Any, decision: str, reason: str) -> None:
         try:
             barrier.wait(timeout=10)
-            attempt(approver, decision, reason)
+            with translation.override("en"):
+                attempt(approver, decision, reason)
             outcomes[approver.username] = "decided"
         except InvalidTransition as error:
             outcomes[approver.username] = f"refused: {error}"
