@@ -15,7 +15,13 @@ from yalu.core.audit import record_audit
 from yalu.core.errors import InvalidTransition
 from yalu.core.models import Agency, User
 from yalu.statistics.definitions import DEFINITIONS
-from yalu.statistics.models import AggregateSubmission, Qualifier, SubmissionEvent, SubmissionStatus
+from yalu.statistics.models import (
+    AggregateSubmission,
+    Qualifier,
+    ReportingObligation,
+    SubmissionEvent,
+    SubmissionStatus,
+)
 from yalu.statistics.periods import parse_period
 
 S = SubmissionStatus
@@ -181,3 +187,27 @@ def transition_submission(
         detail={"from": previous, "to": to_status, "reason": reason.strip()},
     )
     return submission
+
+
+@transaction.atomic
+def set_reporting_obligation(
+    *, acting_user: User | None, sender: Agency, indicator: str, area: Area, period: str, due_on: Any
+) -> ReportingObligation:
+    """Say that `sender` owes `indicator` for `area` and `period` by `due_on` (idempotent: the due date is updated)."""
+    if acting_user is not None:
+        check_permission(acting_user, "statistics.add_reportingobligation")
+    if indicator not in DEFINITIONS:
+        raise ValidationError({"indicator": _("Unknown indicator: %(code)s.") % {"code": indicator}})
+    try:
+        start, end = parse_period(period)
+    except ValueError as error:
+        raise ValidationError({"period": str(error)}) from error
+    obligation, _created = ReportingObligation.objects.update_or_create(
+        sender=sender,
+        indicator=indicator,
+        area=area,
+        period=period.strip(),
+        defaults={"period_start": start, "period_end": end, "due_on": due_on},
+    )
+    record_audit(actor=acting_user, action="update", target=obligation, detail={"due_on": str(due_on)})
+    return obligation

@@ -60,9 +60,11 @@ def take_snapshot(
     if not title.strip():
         raise ValidationError({"title": _("Give the snapshot a title.")})
     try:
-        parse_period(period_text)
+        _start, end = parse_period(period_text)
     except ValueError as error:
         raise ValidationError({"period": str(error)}) from error
+    if as_of < end:
+        raise ValidationError({"as_of": _("The report date must not be before the end of the period.")})
     snapshot = Snapshot.objects.create(
         author=acting_user,
         title=title.strip()[:200],
