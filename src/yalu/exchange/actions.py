@@ -66,8 +66,11 @@ def receive_import(
     if acting_user is not None:
         check_permission(acting_user, IMPORT_PERMISSION)
     errors = {}
-    if get_kind(kind) is None:
+    found = get_kind(kind)
+    if found is None:
         errors["kind"] = _("Unknown kind: %(kind)s.") % {"kind": kind}
+    elif acting_user is not None and found.permission:
+        check_permission(acting_user, found.permission)
     if mode not in ImportMode.values:
         errors["mode"] = _("Unknown mode: %(mode)s.") % {"mode": mode}
     try:

@@ -62,6 +62,8 @@ class Kind:
     optional: frozenset[str] = frozenset()
     fact_columns: tuple[str, ...] = ()
     # rows are written in this order (SQL over the scratch table), and never split across chunks by group_column
+    # the permission the domain's writing action asks of the importing user (checked before the file is read)
+    permission: str = ""
     write_order: str = "row"
     group_column: str = ""
 

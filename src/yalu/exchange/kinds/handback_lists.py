@@ -24,6 +24,7 @@ class HandbackLists(Kind):
     required = frozenset({"list_ref", "handed_over_on"})
     optional = frozenset({"crossing_point", "crossed_on", "note"}) | PERSON_COLUMNS
     fact_columns = ("list_ref", "handed_over_on", "crossing_point")
+    permission = "ledger.add_handbacklist"
     write_order = "list_ref, row"
     group_column = "list_ref"
 

@@ -29,6 +29,7 @@ LEDGER_FIELDS = {
     "correction_reason": "ref",
 }
 RELATABLE = (EventType.CROSSING_DETECTED,)
+EVENTS = frozenset(EventType.values)
 
 
 class Movements(Kind):
@@ -37,6 +38,7 @@ class Movements(Kind):
     required = frozenset({"event", "occurred_on", "area"})
     optional = frozenset({"sector", "unit", "related_ref", "group_ref", "note"}) | PERSON_COLUMNS
     fact_columns = ("event", "start", "end", "related_ref", "person_ref", "has_name")
+    permission = "ledger.add_movementevent"
     # crossings before the outcomes that name them, so the outcome finds its crossing's event
     write_order = "related_ref != '', row"
 
@@ -44,7 +46,7 @@ class Movements(Kind):
         problems: list[ValueProblem] = []
         clean: dict[str, Any] = {}
         event = values.get("event", "").strip().lower()
-        if event and event not in EventType.values:
+        if event and event not in EVENTS:
             problems.append(
                 ValueProblem(
                     "invalid_choice",
@@ -75,7 +77,7 @@ class Movements(Kind):
                 clean[column] = parse_ref(values.get(column, ""), column)
             except ValueProblem as problem:
                 problems.append(problem)
-        if clean.get("related_ref") and event in EventType.values and event not in OUTCOME_TYPES:
+        if clean.get("related_ref") and event in EVENTS and event not in OUTCOME_TYPES:
             problems.append(
                 ValueProblem(
                     "not_an_outcome",

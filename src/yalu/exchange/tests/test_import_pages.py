@@ -104,3 +104,13 @@ def test_imports_of_others_are_not_found_and_permissions_hold(
     assert personas.client(personas.analyst_jilin).get(f"/imports/{batch.pk}/").status_code == 200
     assert personas.client(personas.analyst_jilin).get("/imports/new/").status_code == 403
     assert personas.client(personas.outsider).get("/imports/").status_code == 403
+
+
+def test_a_kind_the_user_may_not_record_is_refused_before_reading(personas, tmp_path) -> None:
+    # border clerks record movements; the other state's handback lists are for foreign affairs
+    client = personas.client(personas.clerk_longjing)
+    path = tmp_path / "list.csv"
+    path.write_text("ref,list_ref,handed_over_on,full_name\nH-1,L-1,1961-09-02,박성철\n", encoding="utf-8")
+    response = upload(client, path, kind="handback_lists", sender="kp-mfa")
+    assert response.status_code == 403
+    assert not ImportBatch.objects.exists()
