@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -144,7 +145,10 @@ def application_list(request: HttpRequest) -> HttpResponse:
     applications = applications_in_scope(request.user).order_by("-filed_on", "-id")
     if status:
         applications = applications.filter(status=status)
-    today = timezone.localdate()
+    try:
+        today = datetime.date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        today = timezone.localdate()
     context = {
         "page": Paginator(applications, 50).get_page(request.GET.get("page")),
         "status": status,

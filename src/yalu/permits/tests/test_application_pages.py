@@ -89,3 +89,5 @@ def test_overdue_list_and_ageing(permits) -> None:
     assert response.status_code == 200
     assert [row.pk for row in response.context["overdue"]] == [old.pk]
     assert dict(response.context["ageing"])[">90"] == 1
+    at_filing = client.get("/permits/applications/", {"on": "1961-01-20"})
+    assert at_filing.context["overdue"] == [] and dict(at_filing.context["ageing"])["0–30"] == 1
