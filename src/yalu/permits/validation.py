@@ -70,12 +70,9 @@ def denial_reason(problems: Problems, decision: str, code: str) -> DenialReason 
         )
         return None
     code = code.strip()
-    if decision != Decision.DENIED:
-        if code:
-            problems.add("reason", _("Only a denial takes a reason."))
-        return None
     if not code:
-        problems.add("reason", _("A denial needs a reason."))
+        if decision == Decision.DENIED:
+            problems.add("reason", _("A denial needs a reason."))
         return None
     reason = DenialReason.objects.filter(code=code, active=True).first()
     if reason is None:

@@ -58,8 +58,6 @@ class Decisions(Kind):
             )
         elif decision == Decision.DENIED and not reason:
             problems.append(ValueProblem("required", _("A denial needs a reason."), "reason"))
-        elif reason and decision != Decision.DENIED:
-            problems.append(ValueProblem("not_allowed", _("Only a denial takes a reason."), "reason"))
         elif reason and reason not in _reasons(context):
             problems.append(
                 ValueProblem(

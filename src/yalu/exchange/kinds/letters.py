@@ -35,7 +35,9 @@ class Letters(Kind):
         for column in DATES:
             if values.get(column):
                 try:
-                    clean[column] = parse_date(values[column], column).start.isoformat()
+                    day = parse_date(values[column], column)
+                    # valid until 1961-09 means to the end of September
+                    clean[column] = (day.end if column == "valid_until" else day.start).isoformat()
                 except ValueProblem as problem:
                     problems.append(problem)
         try:
