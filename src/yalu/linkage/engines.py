@@ -70,12 +70,14 @@ class SparkEngine:
         except ImportError as error:
             raise EngineUnavailable("pyspark is not installed (pip install pyspark)") from error
         from splink import SparkAPI
+        from splink.backends.spark import similarity_jar_location
 
         master = os.environ.get("YALU_SPARK_MASTER", "local[2]")
         try:
             self.session = (
                 SparkSession.builder.master(master)
                 .appName("yalu-linkage")
+                .config("spark.jars", similarity_jar_location())
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.ui.enabled", "false")
                 .getOrCreate()
