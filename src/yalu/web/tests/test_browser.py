@@ -70,7 +70,7 @@ def test_log_in_search_open_and_switch_language(browser, live_server, personas, 
         page.wait_for_load_state()
         page.locator("a.person-link").first.click()
         page.wait_for_url(f"{live_server.url}/people/{personas.longjing_person.pk}/")
-        assert page.locator("h2", has_text=labels["record"]).count() == 1
+        assert page.get_by_role("heading", name=labels["record"], exact=True).count() == 1
         assert "朴成哲" in page.locator("h1.person-name").inner_text()
         page.screenshot(path=str(tmp_path / f"record-{language}.png"))
         # switch to another language on the record page and stay there
@@ -78,6 +78,6 @@ def test_log_in_search_open_and_switch_language(browser, live_server, personas, 
         page.locator(f"button[data-lang='{other}']").click()
         page.wait_for_url(f"{live_server.url}/people/{personas.longjing_person.pk}/")
         assert page.locator("html").get_attribute("lang") == other
-        assert page.locator("h2", has_text=LABELS[other]["record"]).count() == 1
+        assert page.get_by_role("heading", name=LABELS[other]["record"], exact=True).count() == 1
     finally:
         context.close()
