@@ -10,7 +10,7 @@ import datetime
 
 from django.template.loader import render_to_string
 
-from yalu.permits.models import ItemStatus, ReplyNote, ReunificationRequest
+from yalu.permits.models import ItemStatus, ReplyNote, ReunificationItem, ReunificationRequest
 
 LANGUAGES = ("zh-hans", "ko")
 
@@ -49,14 +49,27 @@ def _person_line(language: str, number: int, name: str, birth_year: int | None, 
     return f"{number}. {name}{born}: {words}{because}"
 
 
+def _name_in(item: ReunificationItem, language: str) -> str:
+    """The name in the note's own script, from the request or the registry: 朴成哲 in Chinese, 박성철 in Korean."""
+    system = "hanzi" if language == "zh-hans" else "hangul"
+    written = item.name_hanzi if system == "hanzi" else item.name_hangul
+    if written:
+        return written
+    if item.person is not None:
+        for name in item.person.names.all():
+            if name.system == system:
+                return name.full
+    return item.name
+
+
 def draft_reply(request: ReunificationRequest, language: str, *, today: datetime.date) -> str:
-    items = list(request.items.order_by("id"))
+    items = list(request.items.select_related("person").prefetch_related("person__names").order_by("id"))
     travelled = sum(1 for item in items if item.status == ItemStatus.TRAVELLED)
     declined = sum(1 for item in items if item.status == ItemStatus.DECLINED)
     pending = len(items) - travelled - declined
     dated = request.requested_on
     lines = [
-        _person_line(language, number, item.name_hangul or item.name, item.birth_year, item.status, item.reason)
+        _person_line(language, number, _name_in(item, language), item.birth_year, item.status, item.reason)
         for number, item in enumerate(items, start=1)
     ]
     if language == "zh-hans":

@@ -38,7 +38,7 @@ def note(permits):
 def test_draft_states_each_persons_status_in_both_languages(note) -> None:
     chinese = draft_reply(note, "zh-hans", today=datetime.date(1962, 3, 10))
     korean = draft_reply(note, "ko", today=datetime.date(1962, 3, 10))
-    assert "照会" in chinese and "1. 박성철（1931年生）：已找到本人，正在办理" in chinese
+    assert "照会" in chinese and "1. 朴成哲（1931年生）：已找到本人，正在办理" in chinese
     assert "2. 리순희（1940年生）：经查无此人" in chinese
     assert "공한" in korean and "2. 리순희 (1940년생): 조사 결과 해당자 없음" in korean
 
