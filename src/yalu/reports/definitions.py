@@ -165,6 +165,12 @@ def funnel_series(permits: Table) -> Series:
 
 def report_1962(source: FigureSource, request: ReportRequest) -> Report:
     """The tables and charts of the March 1962 report for `request`'s area, period and report date."""
+    # the area's own figures in one evaluation: the cohort is computed once for every table and chart
+    every_code = {column.code for column in [*CROSSING_COLUMNS, *PERMIT_COLUMNS]} | {
+        "crossing.detected",
+        "remains.found",
+    }
+    source.figures(request.area, request.period_start, request.period_end, sorted(every_code))
     crossings = crossings_table(source, request)
     permits = permits_table(source, request)
     return Report(

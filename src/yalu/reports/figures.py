@@ -86,17 +86,24 @@ class LiveFigures:
     user: Any
     as_of: datetime.date
     recorded: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    evaluated: dict[str, dict[str, Figure]] = field(default_factory=dict)
 
     def figures(
         self, area: Area, period_start: datetime.date, period_end: datetime.date, codes: Sequence[str]
     ) -> dict[str, Figure]:
-        found = evaluate(
-            self.user, area=area, period_start=period_start, period_end=period_end, as_of=self.as_of, codes=codes
-        )
-        bucket = self.recorded.setdefault(figure_key(area, period_start, period_end), {})
-        for code, figure in found.items():
-            bucket[code] = figure.as_json()
-        return found
+        """Each (area, period) is evaluated once for all the codes asked at once; later asks reuse it."""
+        key = figure_key(area, period_start, period_end)
+        known = self.evaluated.setdefault(key, {})
+        missing = [code for code in dict.fromkeys(codes) if code not in known]
+        if missing:
+            found = evaluate(
+                self.user, area=area, period_start=period_start, period_end=period_end, as_of=self.as_of, codes=missing
+            )
+            known.update(found)
+            bucket = self.recorded.setdefault(key, {})
+            for code, figure in found.items():
+                bucket[code] = figure.as_json()
+        return {code: known[code] for code in codes}
 
 
 @dataclass

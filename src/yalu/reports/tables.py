@@ -100,6 +100,14 @@ class Table:
                     found.append(Line((totals[0], c), tuple((r, c) for r in children)))
         return found
 
+    def sources(self) -> list[str]:
+        """The distinct sources of the table's reported values, in order (footnotes)."""
+        found: dict[str, None] = {}
+        for _key, cell in self.cells():
+            for item in cell.reported:
+                found.setdefault(item.source, None)
+        return list(found)
+
     def cells(self) -> Iterator[tuple[CellKey, Cell]]:
         for r, row in enumerate(self.rows):
             for c, cell in enumerate(row.cells):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from yalu.reports.tables import Cell, computed_text, reported_texts
+from yalu.reports.tables import Cell, Table, computed_text, reported_texts
 
 register = template.Library()
 
@@ -15,6 +15,10 @@ def computed(cell: Cell) -> str:
 
 
 @register.filter
-def reported(cell: Cell) -> list[tuple[str, str]]:
-    """(value text, source) of each reported value."""
-    return [(text, item.source) for text, item in zip(reported_texts(cell), cell.reported, strict=True)]
+def reported(cell: Cell, table: Table) -> list[tuple[str, int, str]]:
+    """(value text, footnote number, source) of each reported value; the table lists the sources once."""
+    sources = table.sources()
+    return [
+        (text, sources.index(item.source) + 1, item.source)
+        for text, item in zip(reported_texts(cell), cell.reported, strict=True)
+    ]
