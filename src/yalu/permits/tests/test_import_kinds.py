@@ -278,3 +278,14 @@ def test_reunification_requests_are_grouped_by_request(permits, tmp_path) -> Non
     assert batch.status == "accepted", batch.errors
     assert ReunificationItem.objects.filter(request__request_ref="KP-MFA-17").count() == 2
     assert ReunificationItem.objects.get(ref="R-1").person == permits.base.longjing_person
+
+
+def test_dry_run_writes_nothing_and_a_corrected_application_moves_the_figures(imported, tmp_path) -> None:
+    row = ["A-6", "1961-12-01", "222405", "", "visit", "", "한명수", "M", "1930", "222405"]
+    dry = load(tmp_path, "applications", APPLICATIONS, [row], name="dry.csv", dry_run=True)
+    assert dry.status == "dry_run" and not TravelApplication.objects.filter(source_ref="A-6").exists()
+    moved = ["A-4", "1962-01-05", "222405", "", "settlement", "G1", "정미자", "F", "1945", "222405"]
+    batch = load(tmp_path, "applications", APPLICATIONS, [moved], name="moved.csv")
+    assert batch.summary["corrected"] == 1, batch.errors
+    figures = report("--area", "222400", "--period", "1961")
+    assert (figures["application.filed"], figures["application.pending"]) == (3, 1)
