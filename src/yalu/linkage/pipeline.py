@@ -50,7 +50,12 @@ def _source_items(run: LinkageRun) -> list[Any]:
     items = getattr(source, "items", None)
     if items is None:
         raise ValueError(f"linkage run {run.pk}: its source has no items to link")
-    return list(items.select_related("home_area__parent").order_by("pk"))
+    # an item already matched (by its own app, or by an earlier accepted candidate) needs no proposal
+    return [
+        item
+        for item in items.select_related("home_area__parent").order_by("pk")
+        if getattr(item, "matched_person_id", None) is None
+    ]
 
 
 def _existing_pairs(run: LinkageRun, foreign_type: ContentType | None) -> set[tuple[int, int]]:
@@ -119,6 +124,8 @@ def execute_run(run_id: int, *, say: Say | None = None) -> LinkageRun:
                 items = _source_items(run)
                 incoming = [row for item in items if (row := record_of_item(item)) is not None]
                 foreign_type = ContentType.objects.get_for_model(items[0]) if items else None
+                if not incoming:
+                    foreign_type = None
                 record_count = len(incoming)
                 result = splink_model.link(
                     engine,

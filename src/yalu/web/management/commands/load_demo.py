@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from yalu.core.models import User
 from yalu.ledger.demo import load_demo_ledger
+from yalu.linkage.demo import load_demo_linkage
 from yalu.people.demo import load_demo_registry
 from yalu.permits.demo import load_demo_permits
 from yalu.statistics.demo import load_demo_statistics
@@ -25,6 +26,8 @@ class Command(BaseCommand):
         self.stdout.write(f"demo persons created: {persons}" if persons else "demo registry already loaded")
         events = load_demo_ledger(acting_user=admin)
         self.stdout.write(f"demo ledger events created: {events}" if events else "demo ledger already loaded")
+        links = load_demo_linkage(acting_user=admin)
+        self.stdout.write(f"demo link candidates created: {links}" if links else "demo linkage already run")
         permits = load_demo_permits(acting_user=admin)
         self.stdout.write(f"demo permits applications created: {permits}" if permits else "demo permits already loaded")
         figures = load_demo_statistics(acting_user=admin)
