@@ -6,6 +6,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from yalu.areas.models import Area, AreaKind
 from yalu.core.access import jurisdiction_path
-from yalu.exchange.rows import ValueProblem
+from yalu.exchange.rows import RowProblems, ValueProblem
 from yalu.names import detect_script
 from yalu.people.actions import NameInput, build_name
 from yalu.people.models import NameSystem, Person
@@ -170,42 +171,46 @@ def name_inputs(values: dict[str, str], source: str) -> list[tuple[str, NameInpu
     return names
 
 
+@lru_cache(maxsize=65536)
+def _keyed(system: str, full: str, family: str, given: str, source: str) -> tuple[tuple[str, Any], ...] | str:
+    """One name keyed (or the reason it cannot be); common names recur, so each is keyed once per process."""
+    try:
+        row, keys = build_name(Person(), NameInput(system, full=full, family=family, given=given, source=source))
+    except ValidationError as error:
+        return "; ".join(error.messages)
+    return (
+        ("system", row.system),
+        ("family", row.family),
+        ("given", row.given),
+        ("full", row.full),
+        ("source", row.source),
+        ("search_text", row.search_text),
+        ("key_hangul", row.key_hangul),
+        ("key_family", row.key_family),
+        ("key_given", row.key_given),
+        ("keys", tuple(keys)),
+    )
+
+
 def keyed_names(values: dict[str, str], source: str) -> list[dict[str, Any]]:
     """Names with their match keys computed once, here; the writer stores them as they are."""
     keyed = []
     problems = []
-    placeholder = Person()
     for column, name in name_inputs(values, source):
-        try:
-            row, keys = build_name(placeholder, name)
-        except ValidationError as error:
-            problems.append(ValueProblem("invalid_name", "; ".join(error.messages), column))
+        result = _keyed(name.system, name.full, name.family, name.given, name.source)
+        if isinstance(result, str):
+            problems.append(ValueProblem("invalid_name", result, column))
             continue
-        keyed.append(
-            {
-                "system": row.system,
-                "family": row.family,
-                "given": row.given,
-                "full": row.full,
-                "source": row.source,
-                "search_text": row.search_text,
-                "key_hangul": row.key_hangul,
-                "key_family": row.key_family,
-                "key_given": row.key_given,
-                "keys": keys,
-            }
-        )
+        fields = dict(result)
+        fields["keys"] = list(fields["keys"])
+        keyed.append(fields)
     if problems:
-        from yalu.exchange.rows import RowProblems
-
         raise RowProblems(problems)
     return keyed
 
 
 def person_block(values: dict[str, str], areas: AreaTable, source: str) -> tuple[dict[str, Any], list[ValueProblem]]:
     """The person block checked and normalised: (clean values, problems)."""
-    from yalu.exchange.rows import RowProblems
-
     problems: list[ValueProblem] = []
     person: dict[str, Any] = {"person_ref": "", "names": [], "sex": "U", "nationality": "", "home_area_id": None}
     person["birth"] = None
