@@ -54,9 +54,18 @@ class ItemInput:
     area: Area | None = None
 
 
+def _departed_legally(person_id: int) -> bool:
+    """A legal departure in the ledger, whether written by a permit or imported with the movements."""
+    from yalu.ledger.models import EventType, MovementEvent
+
+    return MovementEvent.objects.filter(
+        person_id=person_id, event_type=EventType.LEGAL_DEPARTURE, void=False, superseded_by__isnull=True
+    ).exists()
+
+
 def _derived_status(person_id: int) -> str:
     applications = TravelApplication.objects.filter(person_id=person_id)
-    if applications.filter(status=ApplicationStatus.DEPARTED).exists():
+    if applications.filter(status=ApplicationStatus.DEPARTED).exists() or _departed_legally(person_id):
         return I.TRAVELLED
     if applications.filter(status=ApplicationStatus.APPROVED).exists():
         return I.APPROVED

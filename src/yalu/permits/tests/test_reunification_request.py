@@ -80,3 +80,32 @@ def test_request_page_shows_each_person(note) -> None:
     page = client.get(f"/permits/requests/{request_id}/").content.decode()
     assert "朴成哲" in page and "리순희" in page
     assert note.client(note.base.clerk_yanji).get(f"/permits/requests/{request_id}/").status_code == 404
+
+
+def test_a_legal_departure_from_the_ledger_counts_as_travelled(permits) -> None:
+    from yalu.ledger.actions import EventInput, append_events
+    from yalu.permits.reunification import ItemInput, record_request
+
+    person = permits.base.longjing_person
+    append_events(
+        acting_user=None,
+        events=[
+            EventInput(
+                person_id=person.pk,
+                event_type="legal_departure",
+                occurred_on=D(1961, 2, 1),
+                occurred_precision="day",
+                area_id=person.home_area_id,
+            )
+        ],
+    )
+    request = record_request(
+        acting_user=permits.fao,
+        sender=Agency.objects.get(code="kp-mfa"),
+        request_ref="KP-9",
+        requested_on=D(1961, 3, 1),
+        area=Area.objects.get(code="222400"),
+        items=[ItemInput(name="Pak Song Chol", birth_year=1931)],
+    )
+    item = request.items.get()
+    assert (item.person, item.status) == (person, "travelled")

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from yalu.core.models import User
+from yalu.exchange.demo import load_demo_imports
 from yalu.ledger.demo import load_demo_ledger
 from yalu.linkage.demo import load_demo_linkage
 from yalu.people.demo import load_demo_registry
@@ -32,3 +33,5 @@ class Command(BaseCommand):
         self.stdout.write(f"demo permits applications created: {permits}" if permits else "demo permits already loaded")
         figures = load_demo_statistics(acting_user=admin)
         self.stdout.write(f"demo aggregate figures created: {figures}" if figures else "demo figures already loaded")
+        imported = load_demo_imports(acting_user=admin)
+        self.stdout.write(f"demo import rows written: {imported}" if imported else "demo import already loaded")
