@@ -20,7 +20,9 @@ class ReportForm(forms.Form):
     period = forms.CharField(
         label=_("period"), max_length=32, help_text=_("1961, 1961-Q3, 1962-01 or 1961-01-01/1962-03-31")
     )
-    as_of = forms.DateField(label=_("report date"), required=False, help_text=_("YYYY-MM-DD; empty: today"))
+    as_of = forms.DateField(
+        label=_("report date"), required=False, help_text=_("YYYY-MM-DD; empty: the last day of the period")
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -17,7 +17,7 @@ from yalu.reports.tables import Report
 def report_request(area: Area, period: str, as_of: datetime.date | None) -> ReportRequest:
     """ValueError saying what is wrong with the period or the report date."""
     start, end = parse_period(period)
-    as_of = as_of or max(end, datetime.date.today())  # noqa: DTZ011 (a calendar date, not an instant)
+    as_of = as_of or end  # as `manage.py indicators` does: the period's last day unless said otherwise
     if as_of < end:
         raise ValueError(f"the report date {as_of} is before the end of the period {end}")
     return ReportRequest(area=area, period=period.strip(), period_start=start, period_end=end, as_of=as_of)
