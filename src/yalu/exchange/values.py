@@ -171,7 +171,7 @@ def name_inputs(values: dict[str, str], source: str) -> list[tuple[str, NameInpu
     return names
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _keyed(system: str, full: str, family: str, given: str, source: str) -> tuple[tuple[str, Any], ...] | str:
     """One name keyed (or the reason it cannot be); common names recur, so each is keyed once per process."""
     try:
