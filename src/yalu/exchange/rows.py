@@ -17,6 +17,8 @@ class RowError:
         return {"row": self.row, "column": self.column, "code": self.code, "message": self.message}
 
     def line(self) -> str:
+        if self.row == 0:
+            return f"file: {self.message}"
         return f"row {self.row}: {self.column or '-'}: {self.message}"
 
     @classmethod
