@@ -211,3 +211,43 @@ def set_reporting_obligation(
     )
     record_audit(actor=acting_user, action="update", target=obligation, detail={"due_on": str(due_on)})
     return obligation
+
+
+@transaction.atomic
+def record_period_figures(
+    *,
+    acting_user: User,
+    area: Area,
+    period: str,
+    source: str,
+    figures: dict[str, tuple[Any, str]],
+    note: str = "",
+) -> list[AggregateSubmission]:
+    """A unit's figures for one area and period, entered together: all recorded, or none (errors by indicator)."""
+    if not figures:
+        raise ValidationError({"__all__": _("Enter at least one figure.")})
+    errors: dict[str, list[str]] = {}
+    recorded = []
+    for code, (value, qualifier) in figures.items():
+        try:
+            with transaction.atomic():
+                recorded.append(
+                    record_submission(
+                        acting_user=acting_user,
+                        indicator=code,
+                        area=area,
+                        period=period,
+                        value=value,
+                        qualifier=qualifier,
+                        source=source,
+                        note=note,
+                    )
+                )
+        except ValidationError as error:
+            messages = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+            for field, field_messages in messages.items():
+                key = field if field in ("area", "period", "source") else code
+                errors.setdefault(key, []).extend(field_messages)
+    if errors:
+        raise ValidationError(errors)
+    return recorded

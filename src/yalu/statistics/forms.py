@@ -91,3 +91,46 @@ class TransitionForm(forms.Form):
 
 class SnapshotForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=200)
+
+
+def field_name(code: str) -> str:
+    return code.replace(".", "__")
+
+
+class PeriodFiguresForm(forms.Form):
+    """A reporting unit's figures for one area and period: one value and qualifier per indicator."""
+
+    area = AreaField(label=_("area"), queryset=Area.objects.none(), to_field_name="code")
+    period = PeriodField(
+        label=_("period"), max_length=32, help_text=_("1961, 1961-Q3, 1962-01 or 1961-01-01/1962-03-31")
+    )
+    source = forms.CharField(label=_("source"), max_length=300)
+    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, user: Any, codes: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = areas_for(user)  # type: ignore[attr-defined]
+        self.codes = codes
+        for code in codes:
+            name = field_name(code)
+            self.fields[f"value_{name}"] = forms.FloatField(
+                label=str(DEFINITIONS[code].name), required=False, min_value=0
+            )
+            self.fields[f"qualifier_{name}"] = forms.ChoiceField(
+                label=_("qualifier"), choices=Qualifier.choices, initial=Qualifier.EXACT, required=False
+            )
+
+    def rows(self) -> list[tuple[str, Any, Any, Any]]:
+        """(code, definition, value field, qualifier field) for the template."""
+        return [
+            (code, DEFINITIONS[code], self[f"value_{field_name(code)}"], self[f"qualifier_{field_name(code)}"])
+            for code in self.codes
+        ]
+
+    def figures(self) -> dict[str, tuple[float, str]]:
+        data = self.cleaned_data
+        return {
+            code: (data[f"value_{field_name(code)}"], data.get(f"qualifier_{field_name(code)}") or Qualifier.EXACT)
+            for code in self.codes
+            if data.get(f"value_{field_name(code)}") is not None
+        }

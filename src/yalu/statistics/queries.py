@@ -102,3 +102,18 @@ def reporting_of_units(user: Any, *, period_start: datetime.date, period_end: da
         if submitted_on <= obligation.due_on:
             unit.on_time += 1
     return list(units.values())
+
+
+def owed_indicators(user: Any, *, area_code: str, period: str) -> list[str]:
+    """The indicators the user's unit owes for the area and period; every indicator's total when none is owed."""
+    from yalu.statistics.definitions import DEFINITIONS
+
+    agency = getattr(user, "agency", None)
+    owed: list[str] = []
+    if agency is not None and area_code and period:
+        owed = list(
+            ReportingObligation.objects.filter(sender=agency, area__code=area_code.strip(), period=period.strip())
+            .order_by("id")
+            .values_list("indicator", flat=True)
+        )
+    return [code for code in DEFINITIONS if code in owed] if owed else list(DEFINITIONS)

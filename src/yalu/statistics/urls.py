@@ -9,6 +9,7 @@ urlpatterns = [
     path("violations/", views.violations, name="violations"),
     path("submissions/", views.submission_list, name="submissions"),
     path("submissions/new/", views.submission_create, name="submission_create"),
+    path("submissions/period/", views.submission_period, name="submission_period"),
     path("submissions/<int:submission_id>/", views.submission_detail, name="submission"),
     path("submissions/<int:submission_id>/decide/", views.submission_transition, name="submission_transition"),
     path("reporting/", views.reporting, name="reporting"),

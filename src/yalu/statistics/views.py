@@ -19,13 +19,21 @@ from yalu.core.forms import apply_validation_error
 from yalu.statistics import actions
 from yalu.statistics.access import access_snapshot, access_submission
 from yalu.statistics.definitions import DEFINITIONS
-from yalu.statistics.forms import AreaPeriodForm, SnapshotForm, SubmissionForm, TransitionForm
+from yalu.statistics.forms import (
+    AreaPeriodForm,
+    PeriodFiguresForm,
+    SnapshotForm,
+    SubmissionForm,
+    TransitionForm,
+    field_name,
+)
 from yalu.statistics.indicators import IndicatorValue, evaluate
 from yalu.statistics.models import SubmissionStatus
 from yalu.statistics.periods import parse_period
 from yalu.statistics.queries import (
     awaiting_action,
     latest_year_with_figures,
+    owed_indicators,
     reporting_of_units,
     snapshots_in_scope,
     submissions_in_scope,
@@ -124,6 +132,34 @@ def submission_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The figure was submitted."))
             return redirect("statistics:submission", submission_id=submission.pk)
     return render(request, "statistics/submission_form.html", {"form": form})
+
+
+@requires("statistics.add_aggregatesubmission")
+def submission_period(request: HttpRequest) -> HttpResponse:
+    """The figures a unit owes for an area and period (every indicator when it owes none), entered together."""
+    user = acting_user(request)
+    data = request.POST if request.method == "POST" else request.GET
+    codes = owed_indicators(user, area_code=data.get("area", ""), period=data.get("period", ""))
+    form = PeriodFiguresForm(request.POST or None, user=user, codes=codes, initial=request.GET.dict())
+    if request.method == "POST" and form.is_valid():
+        try:
+            recorded = actions.record_period_figures(
+                acting_user=user,
+                area=form.cleaned_data["area"],
+                period=form.cleaned_data["period"],
+                source=form.cleaned_data["source"],
+                note=form.cleaned_data["note"],
+                figures=form.figures(),
+            )
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                target = f"value_{field_name(field)}" if field in codes else field
+                for message in field_errors:
+                    form.add_error(target if target in form.fields else None, message)
+        else:
+            messages.success(request, _("%(count)s figures were submitted.") % {"count": len(recorded)})
+            return redirect(f"{reverse('statistics:submissions')}?status=submitted")
+    return render(request, "statistics/submission_period.html", {"form": form})
 
 
 @requires(VIEW)
