@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from yalu.core.access import check_permission
@@ -94,6 +95,7 @@ def receive_import(
             mode=mode,
             dry_run=dry_run,
             job=job,
+            language=get_language() or "",
         )
         record_audit(
             actor=acting_user,

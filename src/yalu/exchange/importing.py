@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, connections, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from yalu.core.audit import record_audit
@@ -140,6 +140,11 @@ def _finish(batch: ImportBatch, status: str, summary: dict[str, int], errors: li
 
 def run_import(*, batch: ImportBatch, acting_user: User | None) -> ImportBatch:
     """Check and write one received batch; returns it with its status, summary and errors."""
+    with translation.override(batch.language or None):
+        return _run_import(batch, acting_user)
+
+
+def _run_import(batch: ImportBatch, acting_user: User | None) -> ImportBatch:
     kind = get_kind(batch.kind)
     if kind is None:
         _finish(batch, ImportStatus.REFUSED, empty_summary(), [RowError(0, "", "kind", "unknown kind").as_dict()])

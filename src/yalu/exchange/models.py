@@ -52,6 +52,8 @@ class ImportBatch(models.Model):
     encoding = models.CharField(_("encoding"), max_length=16, blank=True)
     mode = models.CharField(_("mode"), max_length=16, choices=ImportMode.choices, default=ImportMode.ALL_OR_NOTHING)
     dry_run = models.BooleanField(_("dry run"), default=False)
+    # the uploader's language: the messages of the check are written in it
+    language = models.CharField(max_length=16, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.RECEIVED, db_index=True
     )

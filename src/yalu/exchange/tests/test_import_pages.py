@@ -114,3 +114,16 @@ def test_a_kind_the_user_may_not_record_is_refused_before_reading(personas, tmp_
     response = upload(client, path, kind="handback_lists", sender="kp-mfa")
     assert response.status_code == 403
     assert not ImportBatch.objects.exists()
+
+
+def test_the_check_speaks_the_uploaders_language(personas, tmp_path, django_capture_on_commit_callbacks) -> None:
+    client = personas.client(personas.clerk_longjing)
+    rows = longjing_rows(2)
+    rows[1]["sex"] = "X"
+    path = write_csv(tmp_path / "two.csv", rows)
+    for language, expected in (("en", "Sex must be M, F or U."), ("ko", "성별은 M, F 또는 U 여야 합니다.")):
+        client.cookies["django_language"] = language
+        with django_capture_on_commit_callbacks(execute=True):
+            upload(client, path)
+        batch = ImportBatch.objects.order_by("-received_at").first()
+        assert batch is not None and batch.errors[0]["message"] == expected
