@@ -22,6 +22,7 @@ class Aggregates(Kind):
     required = frozenset({"indicator", "area", "period", "value", "source"})
     optional = frozenset({"breakdown", "qualifier", "note"})
     fact_columns = ("cell",)
+    permission = "statistics.add_aggregatesubmission"
 
     def check_row(self, values: dict[str, str], context: CheckContext) -> tuple[dict[str, Any], dict[str, str]]:
         problems: list[ValueProblem] = []

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
+
+from yalu.conftest import make_user
 from yalu.core.models import Agency, User
 from yalu.exchange.actions import import_file
 from yalu.statistics.models import AggregateSubmission
@@ -44,3 +49,14 @@ def test_rows_become_submissions_and_a_changed_row_is_a_correction(tmp_path: Pat
     assert corrected.summary["corrected"] == 1  # type: ignore[attr-defined]
     new = AggregateSubmission.objects.get(superseded_by__isnull=True)
     assert new.value == 1788 and new.supersedes == submission
+
+
+def test_an_importer_who_may_not_submit_figures_is_refused(tmp_path: Path, db: object) -> None:
+    # given a clerk who may import files but not submit aggregate figures
+    clerk = make_user("importer", ["clerk"], "CN-JL")
+    clerk.user_permissions.add(*Permission.objects.filter(codename="add_importbatch"))
+    clerk = User.objects.get(pk=clerk.pk)
+    # then an aggregates file is refused before it is read, and nothing is written
+    with pytest.raises(PermissionDenied):
+        _import(tmp_path, clerk, "a,crossing.persons,,CN-JL,1961,1,,x,\n")
+    assert not AggregateSubmission.objects.exists()
