@@ -16,7 +16,7 @@ from yalu.ledger.periods import parse_period
 from yalu.people.models import DatePrecision
 from yalu.people.validation import parse_birth_date
 
-REPORT_KINDS = ["country", "province", "prefecture", "county"]
+REPORT_KINDS = ["country", "province", "prefecture", "county", "district"]
 
 
 class AreaField(forms.ModelChoiceField):  # type: ignore[type-arg]

@@ -56,14 +56,14 @@ WITH crossings AS (
       AND e.area_id IN (SELECT a.id FROM areas_area a WHERE a.path LIKE %s)
       AND {EFFECTIVE.format(e="e")}
 ),
-cohort AS (SELECT DISTINCT person_id FROM crossings),
+cohort AS MATERIALIZED (SELECT person_id, COUNT(*) AS detected FROM crossings GROUP BY person_id),
 ranked AS (
     SELECT e.event_type,
            ROW_NUMBER() OVER (PARTITION BY e.person_id ORDER BY e.ordered_on DESC, e.sequence DESC) AS position
-    FROM ledger_movementevent e JOIN cohort c ON c.person_id = e.person_id
-    WHERE e.occurred_on <= %s AND {EFFECTIVE.format(e="e")}
+    FROM ledger_movementevent e
+    WHERE e.person_id IN (SELECT person_id FROM cohort) AND e.occurred_on <= %s AND {EFFECTIVE.format(e="e")}
 )
-SELECT (SELECT COUNT(*) FROM crossings), (SELECT COUNT(*) FROM cohort), r.event_type, COUNT(*)
+SELECT (SELECT SUM(detected) FROM cohort), (SELECT COUNT(*) FROM cohort), r.event_type, COUNT(*)
 FROM ranked r WHERE r.position = 1 GROUP BY r.event_type
 """  # noqa: S608 (constant fragments; every value is a parameter)
 
@@ -116,8 +116,9 @@ def crossing_report(
 def crossing_table(
     user: Any, *, area: Area, period_start: datetime.date, period_end: datetime.date, as_of: datetime.date
 ) -> list[tuple[Area, dict[str, int]]]:
-    """The report for `area` and each area below it down to counties (sectors and districts roll up)."""
-    rows = Area.objects.filter(path__startswith=area.path, kind__in=["country", "province", "prefecture", "county"])
+    """The report for `area` and each area below it down to counties and city districts (sectors roll up)."""
+    kinds = ["country", "province", "prefecture", "county", "district"]
+    rows = Area.objects.filter(path__startswith=area.path, kind__in=kinds)
     return [
         (row, crossing_report(user, area=row, period_start=period_start, period_end=period_end, as_of=as_of))
         for row in rows.order_by("path")
