@@ -23,6 +23,7 @@ from yalu.linkage.registry import record_of_item, registry_records
 from yalu.people.models import NameKey, Person
 
 Say = Callable[[str], None]
+QUERY_CHUNK = 500
 
 
 def latest_model() -> dict[str, Any] | None:
@@ -188,14 +189,22 @@ def score_against_registry(
     """
     if not records:
         return []
-    keys = {key for record in records for name in record.names for key in (name.key_hangul, *name.keys) if key}
+    keys = sorted({key for record in records for name in record.names for key in (name.key_hangul, *name.keys) if key})
     births = {record.birth_year for record in records if record.birth_year is not None}
-    sharing = NameKey.objects.filter(key__in=keys).values("person_id")
-    persons = Person.objects.filter(pk__in=sharing)
-    if births:
-        near = set(births) | {year - 1 for year in births} | {year + 1 for year in births}
-        persons = persons.filter(Q(birth_year__in=near) | Q(birth_year__isnull=True))
-    registry = [linkage_row(record) for record in registry_records(persons)]
+    near = sorted(births | {year - 1 for year in births} | {year + 1 for year in births})
+    person_ids: set[int] = set()
+    for start in range(0, len(keys), QUERY_CHUNK):  # in chunks: SQLite limits the parameters of a query
+        sharing = NameKey.objects.filter(key__in=keys[start : start + QUERY_CHUNK]).values("person_id")
+        persons = Person.objects.filter(pk__in=sharing)
+        if near:
+            persons = persons.filter(Q(birth_year__in=near) | Q(birth_year__isnull=True))
+        person_ids.update(persons.values_list("pk", flat=True))
+    ordered = sorted(person_ids)
+    registry = [
+        linkage_row(record)
+        for start in range(0, len(ordered), QUERY_CHUNK)
+        for record in registry_records(Person.objects.filter(pk__in=ordered[start : start + QUERY_CHUNK]))
+    ]
     if not registry:
         return []
     engine = open_engine("duckdb")

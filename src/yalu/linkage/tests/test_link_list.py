@@ -104,3 +104,13 @@ def test_score_against_registry_for_an_import(duplicates, handback) -> None:
     assert (2, duplicates.personas.longjing_person.pk) in pairs
     assert not any(match.left_id == 3 for match in found)
     assert incoming_record(4, names=[{"system": "hangul", "full": "ㅂㅅ"}]) is None
+
+
+def test_score_against_registry_reads_the_registry_in_chunks(duplicates, handback, monkeypatch) -> None:
+    from yalu.linkage import pipeline
+
+    monkeypatch.setattr(pipeline, "QUERY_CHUNK", 2)
+    _list, _item, _stranger, kim = handback
+    record = incoming_record(1, names=[{"system": "hangul", "full": "김철남"}], sex="M", birth_year=1940, area="222405")
+    assert record is not None
+    assert [(found.left_id, found.right_id) for found in score_against_registry([record])] == [(1, kim.pk)]
