@@ -136,57 +136,79 @@ def value_sets(values: dict[str, IndicatorValue], pending_at_start: dict[str, fl
     return sets
 
 
-def check_value_set(found: ValueSet, cell: Cell, limits: dict[str, float]) -> list[Violation]:
-    violations: list[Violation] = []
+# A finding of a rule on one value set: (left, right, unknown terms).
+Finding = tuple[float, float, list[str]]
 
-    def flag(rule: str, left: float, right: float, unknown: list[str], sources: list[str] | None = None) -> None:
-        violations.append(
-            Violation(
-                rule,
-                cell.area.code,
-                cell.period,
-                RULES[rule][0],
-                left,
-                right,
-                left - right,
-                sources or [found.source],
-                unknown,
+
+def _outcomes(found: ValueSet, limits: dict[str, float]) -> dict[str, Finding]:
+    if not found.known("crossing.persons"):
+        return {}
+    persons = found.totals["crossing.persons"]
+    outcomes = OUTCOMES_WITH_TOTAL if found.known("return.total") else OUTCOMES
+    accounted, unknown, any_known = found.sum_of(outcomes)
+    findings = {}
+    if any_known and persons < accounted:
+        findings["outcomes-within-crossings"] = (persons, accounted, unknown)
+    if any_known and persons - accounted > limits["unaccounted-share"] * persons:
+        findings["unaccounted-share"] = (persons, accounted, unknown)
+    return findings
+
+
+def _decisions(found: ValueSet) -> dict[str, Finding]:
+    if not found.known("application.filed"):
+        return {}
+    decided, unknown, any_known = found.sum_of(DECISIONS)
+    pending = found.totals.get(PENDING_AT_START)
+    available = found.totals["application.filed"] + (pending or 0)
+    if any_known and available < decided:
+        return {
+            "decisions-within-applications": (
+                available,
+                decided,
+                ([] if pending is not None else [PENDING_AT_START]) + unknown,
             )
-        )
+        }
+    return {}
 
-    if found.known("crossing.persons"):
-        persons = found.totals["crossing.persons"]
-        outcomes = OUTCOMES_WITH_TOTAL if found.known("return.total") else OUTCOMES
-        accounted, unknown, any_known = found.sum_of(outcomes)
-        if any_known and persons < accounted:
-            flag("outcomes-within-crossings", persons, accounted, unknown)
-        if any_known and persons - accounted > limits["unaccounted-share"] * persons:
-            flag("unaccounted-share", persons, accounted, unknown)
-    if found.known("application.filed"):
-        decided, unknown, any_known = found.sum_of(DECISIONS)
-        filed = found.totals["application.filed"]
-        pending = found.totals.get(PENDING_AT_START)
-        left = filed + (pending or 0)
-        if any_known and left < decided:
-            missing = ([] if pending is not None else [PENDING_AT_START]) + unknown
-            flag("decisions-within-applications", left, decided, missing)
+
+def _letters(found: ValueSet) -> dict[str, Finding]:
     family = found.breakdowns.get("application.filed", {}).get("purpose:family_reunification")
-    if family is not None and found.known("letter.received") and family > found.totals["letter.received"]:
-        letters = found.totals["letter.received"]
-        flag("applications-within-letters", family, letters, ["letters still valid at the start"])
-    nationality = {
-        key: value for key, value in found.breakdowns.get("remains.found", {}).items() if key.startswith("nationality:")
+    letters = found.totals.get("letter.received")
+    if family is not None and letters is not None and family > letters:
+        return {"applications-within-letters": (family, letters, ["letters still valid at the start"])}
+    return {}
+
+
+def _remains(found: ValueSet) -> dict[str, Finding]:
+    parts = found.breakdowns.get("remains.found", {})
+    nationality = {key: value for key, value in parts.items() if key.startswith("nationality:")}
+    total = found.totals.get("remains.found")
+    if total is None or not nationality or sum(nationality.values()) == total:
+        return {}
+    missing = [f"remains.found[nationality:{code}]" for code in NATIONALITIES if f"nationality:{code}" not in parts]
+    return {"remains-breakdown": (total, sum(nationality.values()), missing)}
+
+
+def _handbacks(found: ValueSet) -> dict[str, Finding]:
+    confirmed, claimed = found.totals.get("return.handed_back"), found.totals.get("return.handed_back_claimed")
+    if confirmed is None or claimed is None or confirmed == claimed:
+        return {}
+    return {"handback-confirmed": (confirmed, claimed, [])}
+
+
+def check_value_set(found: ValueSet, cell: Cell, limits: dict[str, float]) -> list[Violation]:
+    """The rules within one source's figures for one area and period."""
+    findings = {
+        **_outcomes(found, limits),
+        **_decisions(found),
+        **_letters(found),
+        **_remains(found),
+        **_handbacks(found),
     }
-    if found.known("remains.found") and nationality and sum(nationality.values()) != found.totals["remains.found"]:
-        missing = [
-            f"remains.found[nationality:{code}]" for code in NATIONALITIES if f"nationality:{code}" not in nationality
-        ]
-        flag("remains-breakdown", found.totals["remains.found"], sum(nationality.values()), missing)
-    if found.known("return.handed_back") and found.known("return.handed_back_claimed"):
-        confirmed, claimed = found.totals["return.handed_back"], found.totals["return.handed_back_claimed"]
-        if confirmed != claimed:
-            flag("handback-confirmed", confirmed, claimed, [])
-    return violations
+    return [
+        Violation(rule, cell.area.code, cell.period, RULES[rule][0], left, right, left - right, [found.source], unknown)
+        for rule, (left, right, unknown) in findings.items()
+    ]
 
 
 def check_reported_vs_computed(values: dict[str, IndicatorValue], cell: Cell, limit: float) -> list[Violation]:
