@@ -5,8 +5,12 @@
 Works in a throwaway test database (created and migrated like the test runner does, then dropped):
 N persons cross from Jilin's border counties in 1961, each followed by one outcome or none, written
 through the ledger's action; a few reported figures of the seed are added as aggregate submissions.
-Prints the median time of R runs for each step and language. If the ledger's generator
-`bench/ledger_report.py` is present, run it for the report against hand-written SQL over 10,000,000 events.
+Prints the median time of R runs for each step and language.
+
+With --events N (and the ledger's generator `bench/ledger_report.py` present), the data are instead N
+bulk-inserted events (its generator, in its throwaway database), and table 1 of the report — every row
+through `yalu.statistics` — is also timed against the ledger benchmark's hand-written SQL run for the
+same rows, with the numbers compared.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import functools
+import importlib.util
 import os
 import random
 import statistics
@@ -21,6 +26,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yalu.config.settings")
@@ -68,15 +74,68 @@ def generate(persons: int) -> None:
         )
 
 
+def ledger_bench() -> Any:
+    path = Path(__file__).resolve().parent / "ledger_report.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("ledger_report", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def against_hand_written_sql(ledger: Any, runs: int) -> None:
+    """Table 1 (each row through yalu.statistics) against the ledger benchmark's SQL for the same rows."""
+    from django.db import connection
+
+    from yalu.areas.models import Area
+    from yalu.reports.definitions import ReportRequest, crossings_table
+    from yalu.reports.figures import LiveFigures
+
+    jilin = Area.objects.get(code="CN-JL")
+    start, end, as_of = datetime.date(1961, 1, 1), datetime.date(1961, 12, 31), datetime.date(1962, 3, 31)
+    request = ReportRequest(area=jilin, period="1961", period_start=start, period_end=end, as_of=as_of)
+    table = crossings_table(LiveFigures(user=None, as_of=as_of), request)
+    ours = timed(runs, lambda: crossings_table(LiveFigures(user=None, as_of=as_of), request))
+
+    def hand_written() -> dict[str, list[int]]:
+        found = {}
+        with connection.cursor() as cursor:
+            for row in table.rows:
+                like = f"{Area.objects.get(code=row.key).path}%"
+                cursor.execute(ledger.HAND_WRITTEN_SQL, [start, end, like, False, as_of, False, start, end, like])
+                found[row.key] = [int(value) for value in cursor.fetchone()]
+        return found
+
+    sql = timed(runs, hand_written)
+    expected = hand_written()
+    codes = [column.code for column in table.columns]
+    same = all(
+        row.cells[codes.index(code)].computed == expected[row.key][ledger.CODES.index(code)]
+        for row in table.rows
+        for code in ("crossing.persons", "return.persuaded", "return.voluntary", "return.handed_back")
+    )
+    print(f"table 1 ({len(table.rows)} rows) through yalu.statistics: {ours:.3f} s; hand-written SQL: {sql:.3f} s")
+    print(f"ratio {ours / sql:.2f}x (target <= 1.5x); same numbers: {same}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--persons", type=int, default=5000)
+    parser.add_argument("--events", type=int, default=0, help="bulk events with bench/ledger_report.py's generator")
     parser.add_argument("--runs", type=int, default=3)
     options = parser.parse_args()
+
+    ledger = ledger_bench() if options.events else None
+    if options.events and ledger is None:
+        parser.error("--events needs bench/ledger_report.py")
+    cleanup = ledger.throwaway_database()[1] if ledger is not None else None
 
     import django
 
     django.setup()
+    from django.core.management import call_command
     from django.db import connection
     from django.test.utils import setup_databases, setup_test_environment, teardown_databases
 
@@ -85,13 +144,23 @@ def main() -> None:
     from yalu.reports.queries import build_report
     from yalu.reports.tables import publish
 
-    setup_test_environment()
-    databases = setup_databases(verbosity=0, interactive=False)
+    databases: Any = None
+    if ledger is None:
+        setup_test_environment()
+        databases = setup_databases(verbosity=0, interactive=False)
     try:
         start = time.perf_counter()
-        generate(options.persons)
+        if ledger is not None:
+            call_command("migrate", verbosity=0)
+            ledger.generate(options.events, random.Random(1962))
+            what = f"{options.events:,} events"
+        else:
+            generate(options.persons)
+            what = f"{options.persons:,} crossings"
         elapsed = time.perf_counter() - start
-        print(f"database: {connection.vendor}; generated {options.persons:,} crossings in {elapsed:.1f} s")
+        print(f"database: {connection.vendor}; generated {what} in {elapsed:.1f} s")
+        if ledger is not None:
+            against_hand_written_sql(ledger, options.runs)
         jilin = Area.objects.get(code="CN-JL")
         as_of = datetime.date(1962, 3, 31)
         report, _source = build_report(None, area=jilin, period="1961", as_of=as_of)
@@ -108,13 +177,11 @@ def main() -> None:
             worst = max(worst, render)
             print(f"PDF render ({language:7}): {render:.3f} s, {size / 1024:.0f} KiB")
         print(f"PDF target < 5 s: {'met' if worst < 5 else 'MISSED'} (slowest language {worst:.3f} s)")
-        ledger_bench = Path(__file__).resolve().parent / "ledger_report.py"
-        if ledger_bench.exists():
-            print(
-                f"{ledger_bench.name} is present: run it for the report against hand-written SQL at 10,000,000 events"
-            )
     finally:
-        teardown_databases(databases, verbosity=0)
+        if databases is not None:
+            teardown_databases(databases, verbosity=0)
+        if cleanup is not None:
+            cleanup()
 
 
 if __name__ == "__main__":
