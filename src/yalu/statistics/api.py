@@ -1,4 +1,5 @@
 import datetime
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -8,8 +9,10 @@ from ninja import Query, Router, Schema
 from yalu.areas.models import Area
 from yalu.areas.queries import area_by_code
 from yalu.core.api import api_requires
+from yalu.statistics.access import access_snapshot
 from yalu.statistics.indicators import as_json, check_codes, evaluate
 from yalu.statistics.periods import parse_period
+from yalu.statistics.snapshots import snapshot_changes
 from yalu.statistics.validation import validate
 
 router = Router(tags=["statistics"])
@@ -77,3 +80,37 @@ def violations(request: HttpRequest, filters: Query[AreaPeriodQuery]) -> list[di
     _period(filters.period)
     user = request.auth  # type: ignore[attr-defined]
     return [violation.as_json() for violation in validate(user, area=area, period_text=filters.period)]
+
+
+class SnapshotOut(Schema):
+    id: uuid.UUID
+    title: str
+    area: str
+    period: str
+    as_of: datetime.date
+    taken_at: datetime.datetime
+    author: str
+    figures: dict[str, Any]
+    sources: dict[str, Any]
+    changes: list[dict[str, Any]]
+
+
+@router.get(
+    "/snapshots/{snapshot_id}", response=SnapshotOut, summary="A snapshot's frozen figures and what changed since"
+)
+@api_requires("statistics.view_snapshot")
+def snapshot(request: HttpRequest, snapshot_id: uuid.UUID) -> dict[str, Any]:
+    user = request.auth  # type: ignore[attr-defined]
+    found = access_snapshot(user, snapshot_id)
+    return {
+        "id": found.pk,
+        "title": found.title,
+        "area": found.area.code,
+        "period": found.period,
+        "as_of": found.as_of,
+        "taken_at": found.taken_at,
+        "author": found.author.get_username(),
+        "figures": found.figures,
+        "sources": found.sources,
+        "changes": snapshot_changes(found),
+    }

@@ -26,3 +26,26 @@ def test_bad_input_and_scope(personas: Personas) -> None:
     assert client.get("/api/v1/statistics/violations", {"area": "CN-LN", "period": "1961"}).status_code == 404
     outsider = personas.client(personas.outsider)
     assert outsider.get("/api/v1/statistics/violations", {"area": "CN", "period": "1961"}).status_code in (401, 403)
+
+
+def test_a_snapshot_through_the_api(personas: Personas, admin_user: User) -> None:
+    import datetime
+
+    from yalu.areas.models import Area
+    from yalu.statistics.snapshots import take_snapshot
+
+    snapshot = take_snapshot(
+        acting_user=personas.analyst_jilin,
+        title="Jilin 1961",
+        area=Area.objects.get(code="CN-JL"),
+        period_text="1961",
+        as_of=datetime.date(1962, 3, 23),
+        figures={"crossing.persons": 28000},
+        sources={"crossing.persons": ["Jilin PSD"]},
+    )
+    load_demo_statistics(acting_user=admin_user)
+    body = personas.client(personas.analyst_jilin).get(f"/api/v1/statistics/snapshots/{snapshot.pk}").json()
+    assert body["figures"] == {"crossing.persons": 28000} and body["author"] == "analyst.jilin"
+    assert body["changes"] == [{"code": "crossing.persons", "area": "CN-JL", "then": 28000, "now": 28028}]
+    clerk = personas.client(personas.clerk_yanji)  # Yanji county: the snapshot is of the province
+    assert clerk.get(f"/api/v1/statistics/snapshots/{snapshot.pk}").status_code == 404
