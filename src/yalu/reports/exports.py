@@ -130,6 +130,8 @@ def _table_sheet(workbook: Workbook, table: Table, index: int) -> None:
         sheet.append(values)
     if table.note:
         sheet.append([neutralise(str(table.note))])
+    for number, source in enumerate(table.sources(), start=1):
+        sheet.append([f"[{number}]", neutralise(_("reported by") + " " + source)])
 
 
 def xlsx_bytes(report: Report) -> bytes:

@@ -84,3 +84,30 @@ def test_text_that_a_spreadsheet_would_run_gets_a_leading_quote() -> None:
     assert neutralise("+1 source") == "'+1 source"
     assert neutralise("-12") == "-12"
     assert neutralise("Jilin PSD") == "Jilin PSD"
+
+
+def test_a_reported_source_that_looks_like_a_formula_is_neutralised_in_csv_and_xlsx(crossings) -> None:
+    from yalu.areas.models import Area
+    from yalu.statistics.actions import record_submission
+
+    # given a figure whose source a spreadsheet would run as a formula
+    record_submission(
+        acting_user=None,
+        indicator="crossing.persons",
+        area=Area.objects.get(code="222405"),
+        period="1961",
+        value=40,
+        source='=HYPERLINK("http://example.invalid","Longjing")',
+    )
+    client = crossings.client(crossings.analyst_jilin)
+
+    # when the report is exported
+    text = client.get("/reports/1962/export.csv", {**QUERY, "lang": "en"}).content.decode("utf-8-sig")
+    workbook = load_workbook(io.BytesIO(client.get("/reports/1962/export.xlsx", {**QUERY, "lang": "en"}).content))
+
+    # then the source is written as text with a leading quote, and no cell of the workbook is a formula
+    row = next(r for r in csv_rows(text.encode()) if r and r[0] == "crossings" and r[3] == "crossing.persons")
+    assert row[6] == "40" and row[8].startswith("'=HYPERLINK")
+    cells = [cell for sheet in workbook.worksheets for line in sheet.iter_rows() for cell in line]
+    assert not any(cell.data_type == "f" for cell in cells)
+    assert any(str(cell.value).startswith("reported by =HYPERLINK") for cell in cells)
