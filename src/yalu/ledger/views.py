@@ -42,8 +42,10 @@ from yalu.people.access import access_person
 
 
 def _default_period(user: Any) -> str:
+    """The latest year with crossings in scope, passing over a year only just begun (data of January 1962 → 1961)."""
     latest = events_in_scope(user).filter(event_type=EventType.CROSSING_DETECTED).aggregate(last=Max("occurred_on"))
-    return str((latest["last"] or datetime.date.today()).year)  # noqa: DTZ011 (a year is enough)
+    last = latest["last"] or datetime.date.today()  # noqa: DTZ011 (a year is enough)
+    return str((last - datetime.timedelta(days=90)).year)
 
 
 @requires("ledger.view_movementevent")
@@ -61,7 +63,7 @@ def crossing_statistics(request: HttpRequest) -> HttpResponse:
         start, end = form.cleaned_data["period"]
         as_of = form.cleaned_data["as_of"] or end
         table = [
-            (row, [figures[code] for code in INDICATORS], row.depth - area.depth)
+            (row, [figures[code] for code in INDICATORS], "· " * (row.depth - area.depth))
             for row, figures in crossing_table(user, area=area, period_start=start, period_end=end, as_of=as_of)
         ]
         context_period: dict[str, Any] = {"start": start, "end": end, "as_of": as_of}

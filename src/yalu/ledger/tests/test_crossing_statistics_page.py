@@ -15,7 +15,7 @@ def test_analyst_sees_the_table_from_province_to_county(personas) -> None:
     response = client.get("/ledger/crossings/", {"area": personas.analyst_jilin.jurisdiction_id, "period": "1961"})
     # then each area's row shows its figures: the province 2 persons, Longjing 1 persuaded, Yanji 1 unaccounted
     assert response.status_code == 200
-    rows = {row.code: values for row, values, _level in response.context["table"]}
+    rows = {row.code: values for row, values, _indent in response.context["table"]}
     assert rows["CN-JL"][:3] == [2, 2, 1]
     assert rows["222405"] == [1, 1, 1, 0, 0, 0, 0, 0, 0]
     assert rows["222401"][-1] == 1
@@ -24,6 +24,7 @@ def test_analyst_sees_the_table_from_province_to_county(personas) -> None:
 
 def test_the_page_opens_on_the_users_jurisdiction_and_latest_year(personas) -> None:
     write(event(personas.longjing_person, "crossing_detected", "1961-07-14"))
+    write(event(personas.longjing_person, "crossing_detected", "1962-01-10"))  # a year only just begun
     response = personas.client(personas.clerk_longjing).get("/ledger/crossings/")
     assert response.status_code == 200
     assert [row.code for row, _values, _level in response.context["table"]] == ["222405"]
