@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from yalu.areas.models import Area
 from yalu.core.models import Job
 from yalu.people.models import Person
 
@@ -82,6 +83,9 @@ class LinkCandidate(models.Model):
     foreign_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     foreign_id = models.PositiveBigIntegerField(null=True, blank=True)
     foreign_record = GenericForeignKey("foreign_type", "foreign_id")
+    foreign_area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text=_("where the record lies")
+    )
     match_probability = models.FloatField(_("match probability"))
     match_weight = models.FloatField(_("match weight"), default=0)
     reasons = models.JSONField(_("reasons"), default=dict)

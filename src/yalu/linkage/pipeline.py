@@ -71,8 +71,20 @@ def _existing_pairs(run: LinkageRun, foreign_type: ContentType | None) -> set[tu
     }
 
 
+def area_of_item(item: Any) -> Any:
+    """The area an incoming item lies in, for scoping: its home area, else where its list was received."""
+    home = getattr(item, "home_area", None)
+    if home is not None:
+        return home
+    container = getattr(item, "handback_list", None)
+    return getattr(container, "area", None) if container is not None else None
+
+
 def _write_candidates(
-    run: LinkageRun, predictions: Sequence[splink_model.Prediction], foreign_type: ContentType | None
+    run: LinkageRun,
+    predictions: Sequence[splink_model.Prediction],
+    foreign_type: ContentType | None,
+    areas: dict[int, Any] | None = None,
 ) -> int:
     seen = _existing_pairs(run, foreign_type)
     rows = []
@@ -93,6 +105,7 @@ def _write_candidates(
                 right_id=right_id,
                 foreign_type=foreign_type,
                 foreign_id=foreign_id,
+                foreign_area=(areas or {}).get(foreign_id) if foreign_id is not None else None,
                 match_probability=prediction.match_probability,
                 match_weight=prediction.match_weight,
                 reasons=prediction.reasons,
@@ -117,12 +130,14 @@ def execute_run(run_id: int, *, say: Say | None = None) -> LinkageRun:
         timings["export_s"] = round(time.perf_counter() - started, 3)
         engine = open_engine(run.engine)
         foreign_type = None
+        areas: dict[int, Any] = {}
         try:
             if run.kind == RunKind.DEDUPE:
                 result = splink_model.dedupe(engine, registry, threshold=run.threshold, progress=report)
                 record_count = len(registry)
             else:
                 items = _source_items(run)
+                areas = {item.pk: area_of_item(item) for item in items}
                 incoming = [row for item in items if (row := record_of_item(item)) is not None]
                 foreign_type = ContentType.objects.get_for_model(items[0]) if items else None
                 if not incoming:
@@ -144,7 +159,7 @@ def execute_run(run_id: int, *, say: Say | None = None) -> LinkageRun:
             if run.kind == RunKind.LIST and foreign_type is None:
                 count = 0
             else:
-                count = _write_candidates(run, result.predictions, foreign_type)
+                count = _write_candidates(run, result.predictions, foreign_type, areas)
         timings["total_s"] = round(time.perf_counter() - started, 3)
         LinkageRun.objects.filter(pk=run.pk).update(
             status=RunStatus.SUCCEEDED,

@@ -7,15 +7,19 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from yalu.core.access import jurisdiction_path, scope_q
 from yalu.linkage.models import CandidateStatus, LinkageRun, LinkCandidate, PersonLink
 from yalu.people.models import Person
 from yalu.people.queries import people_in_scope
 
 
 def candidates_in_scope(user: Any, *, status: str | None = CandidateStatus.PENDING) -> QuerySet[LinkCandidate]:
-    """Candidates whose person records (one or both) all lie in the user's jurisdiction."""
+    """Candidates whose records — both persons, or the person and the incoming record — lie in the jurisdiction."""
     visible = people_in_scope(user).values("pk")
-    candidates = LinkCandidate.objects.filter(left__in=visible).filter(Q(right__isnull=True) | Q(right__in=visible))
+    incoming_visible = Q(right__isnull=True)
+    if jurisdiction_path(user) != "/":  # (an empty Q would swallow the OR below)
+        incoming_visible &= Q(foreign_area__isnull=True) | scope_q(user, "foreign_area")
+    candidates = LinkCandidate.objects.filter(left__in=visible).filter(Q(right__in=visible) | incoming_visible)
     if status:
         candidates = candidates.filter(status=status)
     return candidates.select_related("run", "left__home_area", "right__home_area", "decided_by", "foreign_type")

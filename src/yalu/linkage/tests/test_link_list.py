@@ -67,7 +67,7 @@ def test_list_items_go_to_review_against_the_registry(duplicates, handback) -> N
     assert run.record_count == 2 and run.training == "defaults"
     candidate = LinkCandidate.objects.get()
     assert (candidate.left_id, candidate.right_id, candidate.foreign_id) == (kim.pk, None, item.pk)
-    assert candidate.foreign_record == item
+    assert candidate.foreign_record == item and candidate.foreign_area == item.home_area
     assert candidate.reasons["name"] == "name_primary"
     # and the officer sees both side by side in the queue
     page = duplicates.personas.client(duplicates.officer).get("/linkage/").content.decode()
@@ -114,3 +114,22 @@ def test_score_against_registry_reads_the_registry_in_chunks(duplicates, handbac
     record = incoming_record(1, names=[{"system": "hangul", "full": "김철남"}], sex="M", birth_year=1940, area="222405")
     assert record is not None
     assert [(found.left_id, found.right_id) for found in score_against_registry([record])] == [(1, kim.pk)]
+
+
+def test_a_pair_with_an_incoming_record_elsewhere_is_hidden(duplicates, handback) -> None:
+    from django.contrib.contenttypes.models import ContentType
+
+    from yalu.linkage.queries import candidates_in_scope
+
+    _list, item, _stranger, _kim = handback
+    run = LinkageRun.objects.create(kind=RunKind.LIST)
+    candidate = LinkCandidate.objects.create(
+        run=run,
+        left=duplicates.personas.yanji_person,
+        foreign_type=ContentType.objects.get_for_model(item),
+        foreign_id=item.pk,
+        foreign_area=Area.objects.get(code="222405"),
+        match_probability=0.95,
+    )
+    assert list(candidates_in_scope(duplicates.personas.clerk_yanji)) == []
+    assert list(candidates_in_scope(duplicates.personas.analyst_jilin)) == [candidate]
