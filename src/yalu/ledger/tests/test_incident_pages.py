@@ -83,3 +83,12 @@ def test_another_countys_incident_is_not_found(personas) -> None:
     client.post("/ledger/incidents/new/", {"occurred": "1961-07-14", "area": area.pk, "described": "unknown man"})
     group = MovementEvent.objects.get().group_ref
     assert personas.client(personas.clerk_yanji).get(f"/ledger/incidents/{group}/").status_code == 404
+
+
+def test_an_imported_group_with_a_slash_in_its_reference_still_links(personas) -> None:
+    from yalu.ledger.tests.conftest import event, write
+
+    write(event(personas.longjing_person, "crossing_detected", "1961-07-14", group_ref="T-222405/61/07"))
+    client = personas.client(personas.clerk_longjing)
+    assert client.get(f"/people/{personas.longjing_person.pk}/").status_code == 200
+    assert client.get("/ledger/incidents/T-222405/61/07/").status_code == 200
