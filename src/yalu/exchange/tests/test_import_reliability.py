@@ -15,7 +15,7 @@ from django.db import connection
 from yalu.exchange.tests.files import movements, write_csv
 from yalu.exchange.tests.processes import database_url, environment, manage, migrate_sqlite, state
 
-ROWS = 2500  # three chunks of the writer
+ROWS = 1500  # two chunks of the writer: the kill comes after the first
 
 
 @pytest.fixture(scope="module")
