@@ -50,10 +50,7 @@ run: setup
 
 # Shared strings live in src/yalu/locale; an app with a locale/ folder of its own keeps its strings there.
 messages: setup
-	cd src/yalu && ../../$(BIN)/django-admin makemessages -l zh_Hans -l ko -l en --no-obsolete \
-	  $$(for d in */locale; do echo --ignore "$${d%/locale}/*"; done) --ignore 'names/*' --ignore '*/tests/*' --ignore conftest.py
-	for d in src/yalu/*/locale; do (cd $${d%/locale} && ../../../$(BIN)/django-admin makemessages -l zh_Hans -l ko -l en --no-obsolete --ignore 'tests/*'); done
-	cd src/yalu && ../../$(BIN)/django-admin compilemessages
+	scripts/messages.sh
 
 clean:
 	rm -rf $(VENV) var
