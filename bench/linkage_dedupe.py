@@ -170,7 +170,7 @@ def run_baseline(data: Path, threshold: float) -> list[tuple[int, int]]:
             cl.ExactMatch("area"),
         ],
         blocking_rules_to_generate_predictions=[
-            block_on("surname", "birth_year"),
+            block_on("surname", "first_name"),
             block_on("first_name", "birth_year"),
         ],
         retain_matching_columns=False,
@@ -226,6 +226,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.9)
     parser.add_argument("--child", choices=("prepare", "yalu", "baseline"), help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--keep", type=Path, help="keep the prepared records in this folder (and reuse them)")
     args = parser.parse_args()
     if args.child == "prepare":
         prepare(args.persons, args.duplicates, args.data)
@@ -234,13 +235,16 @@ def main() -> None:
         child(args.child, args.data, args.threshold)
         return
     print(f"== synthetic registry: {args.persons:,} records, {args.duplicates:.0%} duplicates in other scripts")
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = str(args.keep or scratch)
+        Path(folder).mkdir(parents=True, exist_ok=True)
         # every step runs in a process of its own, so that each one's peak memory is its own
-        subprocess.run(
-            [sys.executable, __file__, "--child", "prepare", "--data", folder, "--persons", str(args.persons),
-             "--duplicates", str(args.duplicates)],
-            check=True,
-        )
+        if not (Path(folder) / "truth.json").exists():
+            subprocess.run(
+                [sys.executable, __file__, "--child", "prepare", "--data", folder, "--persons", str(args.persons),
+                 "--duplicates", str(args.duplicates)],
+                check=True,
+            )
         truth = {(a, b) for a, b in json.loads((Path(folder) / "truth.json").read_text())}
         data = {"yalu": Path(folder) / "yalu.parquet", "baseline": Path(folder) / "baseline.parquet"}
         results = {}
@@ -251,6 +255,8 @@ def main() -> None:
                 check=True, capture_output=True, text=True,
             ).stdout
             results[system] = json.loads(output.strip().splitlines()[-1])
+            precision, recall, f1 = scores([tuple(pair) for pair in results[system]["pairs"]], truth)
+            print(f"  {system}: {results[system]['seconds']:.1f} s, F1 {f1:.3f}", flush=True)
     print(f"{'system':10} {'time s':>8} {'peak MiB':>9} {'pairs':>8} {'P':>6} {'R':>6} {'F1':>6}")
     for system, label in (("yalu", "yalu"), ("baseline", "splink")):
         result = results[system]
