@@ -5,6 +5,7 @@ Spark needs pyspark and Java; a local Spark (local[2]) is started unless YALU_SP
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
 from typing import Any, Protocol
@@ -65,8 +66,8 @@ class SparkEngine:
     name = SPARK
 
     def __init__(self) -> None:
-        try:
-            from pyspark.sql import SparkSession  # type: ignore[import-not-found, unused-ignore]
+        try:  # imported by name: pyspark is optional, and not installed by requirements.lock
+            spark_sql = importlib.import_module("pyspark.sql")
         except ImportError as error:
             raise EngineUnavailable("pyspark is not installed (pip install pyspark)") from error
         from splink import SparkAPI
@@ -75,7 +76,7 @@ class SparkEngine:
         master = os.environ.get("YALU_SPARK_MASTER", "local[2]")
         try:
             self.session = (
-                SparkSession.builder.master(master)
+                spark_sql.SparkSession.builder.master(master)
                 .appName("yalu-linkage")
                 .config("spark.jars", similarity_jar_location())
                 .config("spark.sql.shuffle.partitions", "4")
@@ -89,16 +90,15 @@ class SparkEngine:
         self.tables = 0
 
     def register(self, rows: list[dict[str, Any]], table_name: str) -> SplinkDataFrame:
-        from pyspark.sql.types import (  # type: ignore[import-not-found, unused-ignore]
-            IntegerType,
-            LongType,
-            StringType,
-            StructField,
-            StructType,
+        spark_types = importlib.import_module("pyspark.sql.types")
+        types = {
+            "VARCHAR": spark_types.StringType(),
+            "BIGINT": spark_types.LongType(),
+            "INTEGER": spark_types.IntegerType(),
+        }
+        schema = spark_types.StructType(
+            [spark_types.StructField(column, types[COLUMN_TYPES[column]], True) for column in COLUMNS]
         )
-
-        types = {"VARCHAR": StringType(), "BIGINT": LongType(), "INTEGER": IntegerType()}
-        schema = StructType([StructField(column, types[COLUMN_TYPES[column]], True) for column in COLUMNS])
         frame = self.session.createDataFrame([tuple(row[column] for column in COLUMNS) for row in rows], schema)
         self.tables += 1
         physical = f"yalu_{table_name}_{self.tables}"

@@ -49,3 +49,16 @@ def test_a_failing_engine_marks_the_run_failed(duplicates, monkeypatch) -> None:
     with pytest.raises(CommandError, match="YALU_LINKAGE_ENGINE"):
         call_command("link", "--dedupe", stdout=StringIO())
     assert not LinkCandidate.objects.exists()
+
+
+def test_spark_without_pyspark_fails_the_run_with_the_reason(duplicates, monkeypatch) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("pyspark") is not None:
+        pytest.skip("pyspark is installed here: tests/test_spark_engine.py runs the real thing")
+    monkeypatch.setenv("YALU_LINKAGE_ENGINE", "spark")
+    with pytest.raises(CommandError, match="pyspark is not installed"):
+        call_command("link", "--dedupe", stdout=StringIO())
+    run = LinkageRun.objects.get()
+    assert run.engine == "spark" and run.status == RunStatus.FAILED and "pyspark" in run.error
+    assert run.job is not None and run.job.status == JobStatus.FAILED
