@@ -68,14 +68,25 @@ NULL_CONDITION = {
 }
 
 
-def comparisons() -> list[ComparisonCreator | dict[str, Any]]:
+def comparisons(term_frequencies: bool = False) -> list[ComparisonCreator | dict[str, Any]]:
     built: list[ComparisonCreator | dict[str, Any]] = []
     for name, levels in COMPARISONS.items():
         creators: list[Any] = [cll.CustomLevel(NULL_CONDITION[name], "null").configure(is_null_level=True)]
         for code, condition, m, u in levels:
-            creators.append(cll.CustomLevel(condition, code).configure(m_probability=m, u_probability=u))
+            # only the name's m is learnt by EM; EM on a registry full of namesakes mistakes the
+            # others (it took "same county" for no evidence at a million records)
+            level = cll.CustomLevel(condition, code).configure(
+                m_probability=m, u_probability=u, fix_m_probability=name != "name"
+            )
+            if term_frequencies and code == "name_primary":  # a rare name agreeing says more than a common one
+                level.configure(tf_adjustment_column="k1", tf_adjustment_weight=1.0)
+            creators.append(level)
         else_u = max(1e-4, 1 - sum(level[3] for level in levels))
-        creators.append(cll.ElseLevel().configure(m_probability=ELSE_M[name], u_probability=else_u))
+        creators.append(
+            cll.ElseLevel().configure(
+                m_probability=ELSE_M[name], u_probability=else_u, fix_m_probability=name != "name"
+            )
+        )
         built.append(cl.CustomComparison(creators, output_column_name=name, comparison_description=name))
     return built
 
@@ -92,10 +103,11 @@ def blocking_rules() -> list[BlockingRuleCreator | dict[str, Any]]:
     ]
 
 
-def model_settings(link_type: LinkType = "dedupe_only") -> SettingsCreator:
+def model_settings(link_type: LinkType = "dedupe_only", *, term_frequencies: bool = False) -> SettingsCreator:
+    """Term frequencies of the name only pay on a registry large enough to train (see TRAIN_MIN_RECORDS)."""
     return SettingsCreator(
         link_type=link_type,
-        comparisons=comparisons(),
+        comparisons=comparisons(term_frequencies),
         blocking_rules_to_generate_predictions=blocking_rules(),
         probability_two_random_records_match=PRIOR_MATCH,
         retain_matching_columns=False,
@@ -165,11 +177,7 @@ def train(linker: Linker, record_count: int, progress: Progress) -> str:
     )
     progress("estimating u by random sampling", 20)
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=SEED)
-    progress("estimating m by expectation maximisation (blocked on name)", 35)
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        block_on("k1", "birth_year"), estimate_without_term_frequencies=True
-    )
-    progress("estimating m by expectation maximisation (blocked on birth and area)", 50)
+    progress("estimating m of the name by expectation maximisation", 40)
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("birth_year", "birth_month", "sex", "area"),
         estimate_without_term_frequencies=True,
@@ -195,7 +203,8 @@ def dedupe(
     """Train on `rows` (one per person) and return the pairs above `threshold` with the trained model."""
     _quiet()
     registry = engine.register(rows, "registry")
-    linker = Linker(registry, model_settings(), log_level=None)
+    settings = model_settings(term_frequencies=len(rows) >= TRAIN_MIN_RECORDS)
+    linker = Linker(registry, settings, log_level=None)
     training = train(linker, len(rows), progress)
     progress("predicting", 65)
     predictions = _predictions(linker, threshold)
