@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from yalu.core.i18n import in_active_language
 
 
 class AreaKind(models.TextChoices):
@@ -66,12 +67,7 @@ class Area(models.Model):
 
     @property
     def name(self) -> str:
-        language = (get_language() or "en").lower()
-        if language.startswith("zh"):
-            return self.name_zh
-        if language.startswith("ko"):
-            return self.name_ko
-        return self.name_en
+        return in_active_language(zh=self.name_zh, ko=self.name_ko, en=self.name_en)
 
     def contains(self, other: Area | None) -> bool:
         return other is not None and other.path.startswith(self.path)

@@ -7,10 +7,10 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from yalu.areas.models import Area
+from yalu.core.i18n import in_active_language
 
 
 class Agency(models.Model):
@@ -33,12 +33,7 @@ class Agency(models.Model):
 
     @property
     def name(self) -> str:
-        language = (get_language() or "en").lower()
-        if language.startswith("zh"):
-            return self.name_zh
-        if language.startswith("ko"):
-            return self.name_ko
-        return self.name_en
+        return in_active_language(zh=self.name_zh, ko=self.name_ko, en=self.name_en)
 
 
 class User(AbstractUser):

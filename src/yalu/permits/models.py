@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from yalu.areas.models import Area
+from yalu.core.i18n import in_active_language
 from yalu.core.models import Agency
 from yalu.people.models import Person
 
@@ -37,12 +37,7 @@ class DenialReason(models.Model):
 
     @property
     def label(self) -> str:
-        language = (get_language() or "en").lower()
-        if language.startswith("zh"):
-            return self.label_zh
-        if language.startswith("ko"):
-            return self.label_ko
-        return self.label_en
+        return in_active_language(zh=self.label_zh, ko=self.label_ko, en=self.label_en)
 
 
 class ServiceStandard(models.Model):
