@@ -34,9 +34,10 @@ test: setup system-deps check
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
+# The Spark engine's test needs no database, so it runs once, with the SQLite run (Java must be present).
 test-sqlite: setup
 	@echo "== tests on SQLite"
-	$(BIN)/pytest -q
+	YALU_TEST_SPARK=1 $(BIN)/pytest -q
 
 test-postgres: setup
 	@echo "== tests on PostgreSQL"

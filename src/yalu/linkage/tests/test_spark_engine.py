@@ -1,7 +1,7 @@
 """YALU_LINKAGE_ENGINE=spark: the same settings and parameters run on a local Spark.
 
-Starting Spark takes about a minute here, so this test runs only when YALU_TEST_SPARK=1 is set, and
-skips with the reason when pyspark (not in requirements.lock) or Java is missing.
+Starting Spark takes about half a minute here, so this test runs only when YALU_TEST_SPARK=1 is set (`make test`
+sets it for its SQLite run), and skips with the reason when pyspark or Java is missing.
 """
 
 from __future__ import annotations
