@@ -194,9 +194,8 @@ def number_text(value: int | float | None) -> str:
 
 
 def mark_text(mark: Mark) -> str:
-    if mark is Mark.PRIMARY:
-        return f"<{threshold()}"
-    return "x"
+    """Every withheld cell reads the same, as spec/indicators.md says, so primary and secondary look alike."""
+    return f"<{threshold()}"
 
 
 def computed_text(cell: Cell) -> str:
@@ -217,8 +216,8 @@ def reported_texts(cell: Cell) -> list[str]:
 
 
 _LEGEND = _(
-    "—: no records of this kind. ≈: about. ≥: at least. <%(threshold)s: a count of persons too small to publish; "
-    "x: withheld so that the small counts cannot be worked out from the totals."
+    "—: no records of this kind. ≈: about. ≥: at least. <%(threshold)s: withheld — a count of persons too small "
+    "to publish, or a cell withheld so that such counts cannot be worked out from the totals."
 )
 
 
