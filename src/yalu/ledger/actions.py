@@ -127,7 +127,7 @@ def append_events(*, acting_user: User | None, events: Sequence[EventInput]) -> 
 
 @transaction.atomic
 def correct_event(
-    *, acting_user: User, event: MovementEvent, replacement: EventInput | None, reason: str
+    *, acting_user: User | None, event: MovementEvent, replacement: EventInput | None, reason: str
 ) -> MovementEvent:
     """Supersede `event` by `replacement`, or withdraw it (replacement=None) by a void row; it stays in the ledger."""
     if not reason.strip():

@@ -279,7 +279,7 @@ class Movements(Kind):
         (replacement,) = self._events([row], context)
         event = MovementEvent.objects.get(pk=previous_targets["event"])
         corrected = correct_event(
-            acting_user=context.user,  # type: ignore[arg-type]
+            acting_user=context.user,
             event=event,
             replacement=replacement,
             reason=_("Corrected by the sender's file (import %(batch)s, row %(row)s).")
