@@ -7,6 +7,7 @@ from ninja import Query, Router, Schema, Status
 from yalu.areas.queries import area_by_code
 from yalu.core.api import api_requires
 from yalu.core.audit import record_audit
+from yalu.core.errors import NotFoundOrNotInScope
 from yalu.people import actions
 from yalu.people.access import access_person
 from yalu.people.models import Person
@@ -159,7 +160,7 @@ def add_family_link(request: HttpRequest, person_id: int, payload: FamilyLinkIn)
     person = access_person(user, person_id)
     try:
         relative = access_person(user, payload.relative)
-    except Exception as error:
+    except NotFoundOrNotInScope as error:
         raise ValidationError({"relative": "No person with this number in your jurisdiction."}) from error
     actions.link_family(acting_user=user, person=person, relative=relative, relation=payload.relation)
     return Status(201, get_person(request, person.pk))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from yalu.areas.queries import area_by_code
 from yalu.core.access import acting_user, requires
 from yalu.core.audit import record_audit
+from yalu.core.errors import NotFoundOrNotInScope
 from yalu.core.forms import apply_validation_error
 from yalu.people import actions
 from yalu.people.access import access_person
@@ -167,7 +168,7 @@ def person_add_link(request: HttpRequest, person_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             relative = access_person(request.user, form.cleaned_data["relative_id"])
-        except Exception:
+        except NotFoundOrNotInScope:
             form.add_error("relative_id", _("No person with this number in your jurisdiction."))
         else:
             try:
