@@ -101,7 +101,116 @@ def throwaway_database() -> tuple[str, Any]:
     return os.environ["DATABASE_URL"], drop
 
 
+OUTCOME_WEIGHTS = [
+    ("persuaded_to_return", 28),
+    ("returned_voluntarily", 27),
+    ("handed_back", 8),
+    ("reported_abroad", 25),
+    ("died", 1),
+    (None, 11),
+]
+CORRECTED_SHARE = 0.01  # outcomes withdrawn by a later correction row (void, superseding the outcome)
+
+
 def generate(events: int, rng: random.Random) -> None:
+    """`events` movement events (and persons) for Jilin's counties, 1960-1962.
+
+    Persons (events / 2.1) live in a Jilin county. Taken in turn (so some cross twice), each crosses on a
+    random day of 1960-1962 in their county (with its border sector), and most are followed 0-120 days
+    later by an outcome related to that crossing (weights: OUTCOME_WEIGHTS); 1% of outcomes are withdrawn
+    by a correction. Hash fields are a constant: the chain is not what is measured. On PostgreSQL the
+    rows are made on the server, set-based (see generate_on_server); elsewhere row by row from Python.
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        generate_on_server(events, seed=rng.random())
+    else:
+        generate_from_python(events, rng)
+
+
+def generate_on_server(events: int, *, seed: float) -> None:
+    """The shape of generate_from_python, made by INSERT ... SELECT FROM generate_series on the server.
+
+    A visit is one crossing, its outcome (if any) and the outcome's correction (if any); a visit's events
+    take consecutive ids and sequences, as they would from Python, and the last visit is cut at `events`.
+    Random choices come from random() after setseed(), so a run is repeatable.
+    """
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from yalu.areas.models import Area
+
+    counties = list(Area.objects.filter(path__startswith="/CN/CN-JL/", kind="county").order_by("path"))
+    sector_of = {a.county_id: a.pk for a in Area.objects.filter(kind="sector")}
+    persons = max(1, int(events / 2.1))
+    # Expected events per visit: 1 crossing + P(outcome) * (1 + CORRECTED_SHARE); a few spare visits.
+    outcome_share = 1 - OUTCOME_WEIGHTS[-1][1] / sum(weight for _kind, weight in OUTCOME_WEIGHTS)
+    visits = int(events / (1 + outcome_share * (1 + CORRECTED_SHARE)) * 1.01) + 10
+    bounds, total = [], 0
+    for kind, weight in OUTCOME_WEIGHTS:
+        total += weight
+        bounds.append((kind, total))
+    pick = "CASE " + " ".join(
+        f"WHEN pick < {bound} THEN {'NULL' if kind is None else repr(kind)}" for kind, bound in bounds[:-1]
+    )
+    pick += " END"
+    params: dict[str, Any] = {
+        "counties": [c.pk for c in counties],
+        "sectors": [sector_of.get(c.pk) for c in counties],
+        "n": len(counties),
+        "persons": persons,
+        "visits": visits,
+        "events": events,
+        "now": timezone.now(),
+        "corrected": CORRECTED_SHARE,
+        "total": total,
+    }
+    home = "1 + ((i::bigint * 2654435761) %% 4294967291) %% %(n)s"  # a fixed pseudo-random county per person
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT setseed(%s)", [seed * 2 - 1])
+        cursor.execute(
+            "INSERT INTO people_person (id, home_area_id, sex, nationality, description, note, created_at, "
+            f"updated_at, source_ref) SELECT i, (%(counties)s::bigint[])[{home}], 'U', '', '', '', %(now)s, "
+            "%(now)s, 'bench' FROM generate_series(1, %(persons)s) AS i",
+            params,
+        )
+        cursor.execute(
+            "CREATE TEMP TABLE bench_visit ON COMMIT DROP AS "
+            "SELECT v, person, day, kind, day + delay AS later, home, corrected, "
+            "SUM(1 + (kind IS NOT NULL)::int + (kind IS NOT NULL AND corrected)::int) OVER (ORDER BY v) AS last "
+            "FROM (SELECT v, person, day, delay, corrected, "
+            f"{home.replace('i::', 'person::')} AS home, {pick} AS kind FROM ("
+            "SELECT v, ((v - 1) %% %(persons)s) + 1 AS person, DATE '1960-01-01' + floor(random() * 1096)::int "
+            "AS day, random() * %(total)s AS pick, floor(random() * 121)::int AS delay, "
+            "random() < %(corrected)s AS corrected FROM generate_series(1, %(visits)s) AS v) AS drawn) AS visit",
+            params,
+        )
+        cursor.execute(
+            "INSERT INTO ledger_movementevent (id, person_id, event_type, occurred_on, occurred_precision, "
+            "ordered_on, area_id, sector_id, unit, related_event_id, group_ref, note, sender_id, source_ref, "
+            "import_batch_id, recorded_by_id, recorded_at, supersedes_id, correction_reason, void, sequence, "
+            "prev_hash, hash) "
+            "SELECT x.seq, b.person, x.kind, x.day, 'day', x.day, (%(counties)s::bigint[])[b.home], "
+            "(%(sectors)s::bigint[])[b.home], '', x.related, '', '', NULL, '', NULL, NULL, %(now)s, "
+            "x.supersedes, x.reason, x.void, x.seq, '', 'bench' "
+            "FROM (SELECT *, last - 1 - (kind IS NOT NULL)::int - (kind IS NOT NULL AND corrected)::int AS base "
+            "FROM bench_visit) AS b, LATERAL (VALUES "
+            "(b.base + 1, 'crossing_detected', b.day, NULL::bigint, NULL::bigint, '', false), "
+            "(b.base + 2, b.kind, b.later, b.base + 1, NULL, '', false), "
+            "(b.base + 3, b.kind, b.later, NULL, b.base + 2, 'bench', true)) "
+            "AS x(seq, kind, day, related, supersedes, reason, void) "
+            "WHERE x.seq <= b.last AND x.seq <= %(events)s",  # bench_visit is read in order of v
+            params,
+        )
+        for table in ("people_person", "ledger_movementevent"):
+            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+        cursor.execute("UPDATE ledger_ledgerhead SET last_sequence = %(events)s, last_hash = 'bench'", params)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def generate_from_python(events: int, rng: random.Random) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
@@ -111,8 +220,8 @@ def generate(events: int, rng: random.Random) -> None:
     sectors = {a.county_id: a.pk for a in Area.objects.filter(kind="sector")}
     now = timezone.now()
     persons = max(1, int(events / 2.1))
-    outcomes = ["persuaded_to_return", "returned_voluntarily", "handed_back", "reported_abroad", "died", None]
-    weights = [28, 27, 8, 25, 1, 11]
+    outcomes = [kind for kind, _weight in OUTCOME_WEIGHTS]
+    weights = [weight for _kind, weight in OUTCOME_WEIGHTS]
     with transaction.atomic(), connection.cursor() as cursor:
         home = [rng.choice(counties).pk for _ in range(persons)]
         rows = [(i + 1, home[i], "U", "", "", "", now, now, "bench") for i in range(persons)]

@@ -10,7 +10,9 @@ Prints the median time of R runs for each step and language.
 With --events N (and the ledger's generator `bench/ledger_report.py` present), the data are instead N
 bulk-inserted events (its generator, in its throwaway database), and table 1 of the report — every row
 through `yalu.statistics` — is also timed against the ledger benchmark's hand-written SQL run for the
-same rows, with the numbers compared.
+same rows, with the numbers compared. On PostgreSQL the generator works on the server (INSERT ... SELECT
+FROM generate_series): 10,000,000 events take minutes, not an hour. --keep leaves that database in place
+(its name is printed) and --reuse NAME times an existing one again without generating.
 """
 
 from __future__ import annotations
@@ -125,12 +127,21 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=5000)
     parser.add_argument("--events", type=int, default=0, help="bulk events with bench/ledger_report.py's generator")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", action="store_true", help="with --events: keep the generated database")
+    parser.add_argument("--reuse", default="", help="with --events: time this database kept by --keep")
     options = parser.parse_args()
 
     ledger = ledger_bench() if options.events else None
     if options.events and ledger is None:
         parser.error("--events needs bench/ledger_report.py")
-    cleanup = ledger.throwaway_database()[1] if ledger is not None else None
+    cleanup = None
+    if options.reuse:
+        os.environ["DATABASE_URL"] = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + options.reuse
+    elif ledger is not None:
+        url, cleanup = ledger.throwaway_database()
+        if options.keep:
+            print(f"keeping the database {url.rsplit('/', 1)[1]} (drop it when done)")
+            cleanup = None
 
     import django
 
@@ -150,7 +161,9 @@ def main() -> None:
         databases = setup_databases(verbosity=0, interactive=False)
     try:
         start = time.perf_counter()
-        if ledger is not None:
+        if options.reuse:
+            what = f"nothing (reusing {options.reuse})"
+        elif ledger is not None:
             call_command("migrate", verbosity=0)
             ledger.generate(options.events, random.Random(1962))
             what = f"{options.events:,} events"
