@@ -1,15 +1,26 @@
-"""The figures of the home page: the user's jurisdiction, the current period, the trend against the one before."""
+"""The figures of the home page: the user's jurisdiction, the current period, the trend against the one before.
+
+Over millions of events the figures take minutes, so they are kept (`DashboardFigures`) per area and
+period with the data version they were computed at (`data_version`: the highest id of every table they
+read, the thresholds, and today's date). A visit after no change reads them back in a few queries; a
+change is seen on the next visit, which recomputes them. `warm` recomputes ahead of visits (a task).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from django.apps import apps
+from django.db import connection
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from yalu.areas.models import Area
 from yalu.statistics.definitions import DEFINITIONS, IndicatorDefinition
-from yalu.statistics.indicators import IndicatorValue, evaluate
+from yalu.statistics.indicators import IndicatorValue, ReportedValue, evaluate
+from yalu.statistics.models import DashboardFigures
 from yalu.statistics.periods import parse_period, previous_period
 from yalu.statistics.queries import awaiting_action, latest_year_with_figures
 from yalu.statistics.validation import Violation, report_date, validate
@@ -83,8 +94,79 @@ def _shown(value: IndicatorValue) -> tuple[float | None, bool]:
     return (total.value, True) if total is not None else (None, False)
 
 
-def key_figures(user: Any, area: Area, period: str) -> tuple[list[KeyFigure], dict[str, IndicatorValue]]:
-    """The key figures with their trend, and every indicator of the period (the violations reuse them)."""
+# The tables the figures are computed from. A change to them adds a row (a new highest id): events and
+# their corrections or withdrawals, submissions and their status events, applications and their
+# transitions, reunification items and their status changes, handback lists and items, new areas.
+VERSION_MODELS = (
+    "areas.Area",
+    "ledger.MovementEvent",
+    "ledger.HandbackList",
+    "ledger.HandbackItem",
+    "statistics.AggregateSubmission",
+    "statistics.SubmissionEvent",
+    "statistics.ReportingObligation",
+    "permits.AuthorizationLetter",
+    "permits.TravelApplication",
+    "permits.ApplicationTransition",
+    "permits.ReunificationRequest",
+    "permits.ReunificationItem",
+    "permits.ItemStatusChange",
+)
+
+
+def data_version() -> str:
+    """A cheap fingerprint of what the figures read, in one query of index look-ups (no table scans).
+
+    The highest id of each table of VERSION_MODELS, the validation thresholds (count and sum), and
+    today's date: the figures are "as of today" (`report_date`), so they change with the day too.
+    """
+    quote = connection.ops.quote_name
+    parts = []
+    for label in VERSION_MODELS:
+        app_label, name = label.split(".")
+        if not apps.is_installed(f"yalu.{app_label}"):
+            continue
+        model = apps.get_model(app_label, name)
+        table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+        parts.append(f"(SELECT MAX({pk}) FROM {table})")  # noqa: S608 (names from the models)
+    thresholds = quote("statistics_validationthreshold")
+    parts += [f"(SELECT {aggregate} FROM {thresholds})" for aggregate in ("COUNT(*)", "SUM(threshold)")]  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        row = cursor.fetchone()
+    return ":".join(["" if value is None else str(value) for value in row] + [timezone.localdate().isoformat()])
+
+
+@dataclass
+class PeriodFigures:
+    """What the dashboard computes for an area and period: every indicator now, the key ones the period
+    before, and the violations of the period."""
+
+    now: dict[str, IndicatorValue]
+    then: dict[str, IndicatorValue]
+    violations: list[Violation]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "now": [asdict(value) for value in self.now.values()],
+            "then": [asdict(value) for value in self.then.values()],
+            "violations": [asdict(violation) for violation in self.violations],
+        }
+
+    @classmethod
+    def from_json(cls, found: dict[str, Any]) -> PeriodFigures:
+        def values(items: list[dict[str, Any]]) -> dict[str, IndicatorValue]:
+            return {
+                item["code"]: IndicatorValue(
+                    item["code"], item["computed"], tuple(ReportedValue(**value) for value in item["reported"])
+                )
+                for item in items
+            }
+
+        return cls(values(found["now"]), values(found["then"]), [Violation(**item) for item in found["violations"]])
+
+
+def compute_period_figures(user: Any, area: Area, period: str) -> PeriodFigures:
     start, end = parse_period(period)
     before_start, before_end = parse_period(previous_period(period))
     now = evaluate(user, area=area, period_start=start, period_end=end, as_of=report_date(end))
@@ -96,13 +178,49 @@ def key_figures(user: Any, area: Area, period: str) -> tuple[list[KeyFigure], di
         as_of=report_date(before_end),
         codes=list(KEY_FIGURES),
     )
+    violations = validate(user, area=area, period_text=period, computed_subtree=False, evaluated=now)
+    return PeriodFigures(now, then, violations)
+
+
+def period_figures(user: Any, area: Area, period: str) -> PeriodFigures:
+    """The figures kept for `area` and `period` if the data have not changed since; else computed and kept.
+
+    The version is read before computing, so a change made while computing is seen on the next visit.
+    They depend on the area alone (`user` only scopes: the area is the user's jurisdiction).
+    """
+    version = data_version()
+    kept = DashboardFigures.objects.filter(area=area, period=period, version=version).first()
+    if kept is not None:
+        try:
+            return PeriodFigures.from_json(kept.figures)
+        except (KeyError, TypeError):  # kept by an older shape of PeriodFigures: compute again
+            pass
+    started = time.perf_counter()
+    found = compute_period_figures(user, area, period)
+    DashboardFigures.objects.update_or_create(
+        area=area,
+        period=period,
+        defaults={
+            "version": version,
+            "computed_at": timezone.now(),
+            "seconds": time.perf_counter() - started,
+            "figures": found.as_json(),
+        },
+    )
+    return found
+
+
+def key_figures(user: Any, area: Area, period: str, found: PeriodFigures) -> list[KeyFigure]:
+    """The key figures of `found` with their trend and the page of the records behind each."""
     figures = []
     for code in KEY_FIGURES:
-        value, reported = _shown(now[code])
+        value, reported = _shown(found.now[code])
         figures.append(
-            KeyFigure(DEFINITIONS[code], value, _shown(then[code])[0], reported, records_url(user, code, area, period))
+            KeyFigure(
+                DEFINITIONS[code], value, _shown(found.then[code])[0], reported, records_url(user, code, area, period)
+            )
         )
-    return figures, now
+    return figures
 
 
 def dashboard_for(user: Any, *, period: str | None = None) -> Dashboard | None:
@@ -113,10 +231,20 @@ def dashboard_for(user: Any, *, period: str | None = None) -> Dashboard | None:
     period = period or str(latest_year_with_figures(user))
     board = Dashboard(area=area, period=period, previous=previous_period(period))
     if user.has_perm("statistics.view_aggregatesubmission"):
-        board.figures, now = key_figures(user, area, period)
-        overdue = now["application.overdue"].computed
+        found = period_figures(user, area, period)
+        board.figures = key_figures(user, area, period, found)
+        overdue = found.now["application.overdue"].computed
         board.overdue = int(overdue) if isinstance(overdue, int | float) else None
         board.overdue_url = records_url(user, "application.overdue", area, period)
-        board.violations = validate(user, area=area, period_text=period, computed_subtree=False, evaluated=now)
+        board.violations = found.violations
         board.awaiting = awaiting_action(user).count()
     return board
+
+
+def warm(*, area: Area, period: str) -> float:
+    """Compute and keep the figures of `area` and `period` ahead of a visit; the seconds it took (0: kept)."""
+    version = data_version()
+    if DashboardFigures.objects.filter(area=area, period=period, version=version).exists():
+        return 0.0
+    period_figures(None, area, period)
+    return float(DashboardFigures.objects.get(area=area, period=period).seconds)

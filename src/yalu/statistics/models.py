@@ -162,3 +162,26 @@ class Snapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.area.code} {self.period})"
+
+
+class DashboardFigures(models.Model):
+    """The home page's figures for an area and period, kept with the data version they were computed at.
+
+    A cache (see `yalu.statistics.dashboard.period_figures`): a visit whose data version matches reads
+    the row; any other recomputes and replaces it. Nothing here is a record: rows may be deleted at will.
+    """
+
+    area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(_("period"), max_length=32)
+    version = models.CharField(max_length=500)
+    computed_at = models.DateTimeField(_("computed at"))
+    seconds = models.FloatField(default=0)
+    figures = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("dashboard figures")
+        verbose_name_plural = _("dashboard figures")
+        constraints = [models.UniqueConstraint(fields=["area", "period"], name="statistics_dashboard_once")]
+
+    def __str__(self) -> str:
+        return f"{self.area_id} {self.period} @ {self.version}"

@@ -1,0 +1,105 @@
+"""The dashboard keeps its figures until the data change: a second visit reads them, a new event is seen next visit."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from yalu.areas.models import Area
+from yalu.conftest import Personas
+from yalu.ledger.actions import EventInput, append_events
+from yalu.people.models import Person
+from yalu.statistics import dashboard
+from yalu.statistics.models import DashboardFigures, ValidationThreshold
+
+
+def _english(personas: Personas) -> Client:
+    client = personas.client(personas.analyst_jilin)
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def _crossing(person: Person, day: datetime.date) -> None:
+    append_events(
+        acting_user=None,
+        events=[EventInput(person.pk, "crossing_detected", day, "day", person.home_area_id)],
+    )
+
+
+def _persons_crossing(page: str) -> str:
+    figure = page.split('data-figure="crossing.persons"', 1)[1]
+    return figure.split('class="value"', 1)[1].split(">", 1)[1].split("<", 1)[0]
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every computation of the dashboard's figures, by area code."""
+    calls: list[str] = []
+    compute = dashboard.compute_period_figures
+
+    def counting(user: Any, area: Area, period: str) -> dashboard.PeriodFigures:
+        calls.append(area.code)
+        return compute(user, area, period)
+
+    monkeypatch.setattr(dashboard, "compute_period_figures", counting)
+    return calls
+
+
+def test_a_second_visit_reads_the_kept_figures(
+    personas: Personas, counted: list[str], django_assert_max_num_queries: Any
+) -> None:
+    # given a crossing in Jilin in 1961 and a first visit that computed the figures
+    _crossing(personas.longjing_person, datetime.date(1961, 5, 1))
+    client = _english(personas)
+    first = client.get(reverse("dashboard"), {"period": "1961"}).content.decode()
+    assert counted == ["CN-JL"] and _persons_crossing(first) == "1"
+    # when the analyst visits again with nothing changed
+    with django_assert_max_num_queries(16):
+        second = client.get(reverse("dashboard"), {"period": "1961"}).content.decode()
+    # then nothing is recomputed and the page shows the same figures
+    assert counted == ["CN-JL"]
+    assert _persons_crossing(second) == "1"
+    assert DashboardFigures.objects.get(area__code="CN-JL", period="1961").seconds > 0
+
+
+def test_a_new_event_changes_the_figure_on_the_next_visit(personas: Personas, counted: list[str]) -> None:
+    # given figures kept after a visit
+    _crossing(personas.longjing_person, datetime.date(1961, 5, 1))
+    client = _english(personas)
+    assert _persons_crossing(client.get(reverse("dashboard"), {"period": "1961"}).content.decode()) == "1"
+    # when another person's crossing is recorded
+    _crossing(personas.yanji_person, datetime.date(1961, 6, 1))
+    # then the next visit recomputes and shows it
+    page = client.get(reverse("dashboard"), {"period": "1961"}).content.decode()
+    assert _persons_crossing(page) == "2"
+    assert counted == ["CN-JL", "CN-JL"]
+
+
+def test_a_changed_threshold_or_a_new_day_is_a_new_version(personas: Personas, monkeypatch: Any) -> None:
+    # given the data version now
+    before = dashboard.data_version()
+    assert dashboard.data_version() == before
+    # when a threshold changes, then the version does
+    ValidationThreshold.objects.update_or_create(rule="unaccounted-share", defaults={"threshold": 0.5})
+    changed = dashboard.data_version()
+    assert changed != before
+    # and when the day changes (figures are as of today), so does it
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda: datetime.date(2999, 1, 1))
+    assert dashboard.data_version() != changed
+
+
+def test_warming_computes_once_until_the_data_change(personas: Personas, counted: list[str]) -> None:
+    # given a crossing in Jilin
+    _crossing(personas.longjing_person, datetime.date(1961, 5, 1))
+    jilin = Area.objects.get(code="CN-JL")
+    # when the figures are warmed twice, then they are computed once
+    assert dashboard.warm(area=jilin, period="1961") > 0
+    assert dashboard.warm(area=jilin, period="1961") == 0
+    assert counted == ["CN-JL"]
+    # and a visit reads the warmed figures
+    page = _english(personas).get(reverse("dashboard"), {"period": "1961"}).content.decode()
+    assert _persons_crossing(page) == "1" and counted == ["CN-JL"]
