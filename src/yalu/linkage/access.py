@@ -6,7 +6,7 @@ from typing import Any
 
 from yalu.core.access import not_found
 from yalu.linkage.models import LinkageRun, LinkCandidate
-from yalu.linkage.queries import candidates_in_scope, runs
+from yalu.linkage.queries import candidates_in_scope, lists_to_link, runs
 
 
 def access_candidate(user: Any, candidate_id: int) -> LinkCandidate:
@@ -26,3 +26,17 @@ def access_run(user: Any, run_id: int) -> LinkageRun:
     if run is None:
         raise not_found(user, object_type="linkage.linkagerun", object_id=run_id, exists=False)
     return run
+
+
+def access_list_to_link(user: Any, list_id: int) -> Any:
+    """A handback list received in the user's jurisdiction, or the not-found error."""
+    lists = lists_to_link(user)
+    found = lists.filter(pk=list_id).first() if lists is not None else None
+    if found is None:
+        raise not_found(
+            user,
+            object_type="ledger.handbacklist",
+            object_id=list_id,
+            exists=lists is not None and lists.model.objects.filter(pk=list_id).exists(),
+        )
+    return found

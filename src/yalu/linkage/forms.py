@@ -41,3 +41,31 @@ class StartRunForm(forms.Form):
         max_value=0.999,
         help_text=_("Pairs with a match probability at least this high go to the review queue."),
     )
+
+
+LIST_CHOICES_SHOWN = 200
+
+
+class StartListRunForm(forms.Form):
+    """Link the items of one handback list to the registry. The list is looked up again, in scope, on submit."""
+
+    handback_list = forms.IntegerField(label=_("handback list"), widget=forms.Select)
+    threshold = forms.FloatField(
+        label=_("threshold"),
+        initial=0.9,
+        min_value=0.01,
+        max_value=0.999,
+        help_text=_("Pairs with a match probability at least this high go to the review queue."),
+    )
+
+    def __init__(self, *args: Any, lists: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", "---------")]
+        for handback_list in (lists if lists is not None else [])[:LIST_CHOICES_SHOWN]:
+            choices.append(
+                (
+                    str(handback_list.pk),
+                    f"{handback_list.list_ref} · {handback_list.sender} · {handback_list.handed_over_on:%Y-%m-%d}",
+                )
+            )
+        self.fields["handback_list"].widget.choices = choices

@@ -39,6 +39,9 @@ class LinkageRun(models.Model):
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
     threshold = models.FloatField(_("threshold"), default=0.9)
+    note = models.CharField(
+        _("origin"), max_length=200, blank=True, help_text=_("Where the records came from, e.g. an import.")
+    )
     parameters = models.JSONField(_("model parameters"), default=dict, blank=True)
     training = models.CharField(_("training"), max_length=16, blank=True)
     record_count = models.PositiveIntegerField(_("records"), default=0)

@@ -25,6 +25,15 @@ def candidates_in_scope(user: Any, *, status: str | None = CandidateStatus.PENDI
     return candidates.select_related("run", "left__home_area", "right__home_area", "decided_by", "foreign_type")
 
 
+def lists_to_link(user: Any) -> QuerySet[Any] | None:
+    """The handback lists received in the user's jurisdiction, latest first; None when the ledger is absent."""
+    try:
+        from yalu.ledger.queries import handback_lists_in_scope
+    except ImportError:
+        return None
+    return handback_lists_in_scope(user).order_by("-handed_over_on", "-id")
+
+
 def runs(user: Any) -> QuerySet[LinkageRun]:
     """Runs are registry-wide jobs; what they found is read through candidates_in_scope."""
     return LinkageRun.objects.select_related("job", "created_by")

@@ -9,5 +9,6 @@ urlpatterns = [
     path("candidates/<int:candidate_id>/decide/", views.candidate_decide, name="decide"),
     path("runs/", views.run_list, name="runs"),
     path("runs/start/", views.run_start, name="run_start"),
+    path("runs/start-list/", views.run_start_list, name="run_start_list"),
     path("runs/<int:run_id>/", views.run_detail, name="run"),
 ]

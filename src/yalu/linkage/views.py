@@ -14,11 +14,11 @@ from yalu.core.access import acting_user, requires
 from yalu.core.errors import InvalidTransition
 from yalu.core.forms import apply_validation_error
 from yalu.linkage import actions
-from yalu.linkage.access import access_candidate, access_run
-from yalu.linkage.forms import DecisionForm, StartRunForm
+from yalu.linkage.access import access_candidate, access_list_to_link, access_run
+from yalu.linkage.forms import DecisionForm, StartListRunForm, StartRunForm
 from yalu.linkage.models import CANDIDATE_TRANSITIONS, CandidateStatus, RunKind
 from yalu.linkage.presentation import reasons_of, sides_of
-from yalu.linkage.queries import candidates_in_scope, runs
+from yalu.linkage.queries import candidates_in_scope, lists_to_link, runs
 
 
 @requires("linkage.view_linkcandidate")
@@ -83,14 +83,27 @@ def candidate_decide(request: HttpRequest, candidate_id: int) -> HttpResponse:
     return _candidate_page(request, candidate_id, form)
 
 
+def _runs_page(
+    request: HttpRequest,
+    *,
+    form: StartRunForm | None = None,
+    list_form: StartListRunForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    page = Paginator(runs(request.user), 20).get_page(request.GET.get("page") if status == 200 else 1)
+    lists = lists_to_link(request.user)
+    context = {
+        "page": page,
+        "form": form or StartRunForm(),
+        "list_form": list_form or (StartListRunForm(lists=lists) if lists is not None else None),
+        "can_start": request.user.has_perm("linkage.add_linkagerun"),
+    }
+    return render(request, "linkage/run_list.html", context, status=status)
+
+
 @requires("linkage.view_linkagerun")
 def run_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(runs(request.user), 20).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "linkage/run_list.html",
-        {"page": page, "form": StartRunForm(), "can_start": request.user.has_perm("linkage.add_linkagerun")},
-    )
+    return _runs_page(request)
 
 
 @require_POST
@@ -98,11 +111,32 @@ def run_list(request: HttpRequest) -> HttpResponse:
 def run_start(request: HttpRequest) -> HttpResponse:
     form = StartRunForm(request.POST)
     if not form.is_valid():
-        page = Paginator(runs(request.user), 20).get_page(1)
-        return render(request, "linkage/run_list.html", {"page": page, "form": form, "can_start": True}, status=400)
+        return _runs_page(request, form=form, status=400)
     run = actions.start_linkage_run(
         acting_user=acting_user(request), kind=RunKind.DEDUPE, threshold=form.cleaned_data["threshold"]
     )
+    messages.success(request, _("The linkage run was queued."))
+    return redirect("linkage:run", run_id=run.pk)
+
+
+@require_POST
+@requires("linkage.add_linkagerun")
+def run_start_list(request: HttpRequest) -> HttpResponse:
+    """Link the items of a handback list received in the user's jurisdiction (else not found) to the registry."""
+    form = StartListRunForm(request.POST, lists=lists_to_link(request.user))
+    if not form.is_valid():
+        return _runs_page(request, list_form=form, status=400)
+    handback_list = access_list_to_link(request.user, form.cleaned_data["handback_list"])
+    try:
+        run = actions.start_linkage_run(
+            acting_user=acting_user(request),
+            kind=RunKind.LIST,
+            source=handback_list,
+            threshold=form.cleaned_data["threshold"],
+        )
+    except ValidationError as error:
+        apply_validation_error(form, error, default_field="handback_list")
+        return _runs_page(request, list_form=form, status=400)
     messages.success(request, _("The linkage run was queued."))
     return redirect("linkage:run", run_id=run.pk)
 
