@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from yalu.core.audit import record_audit
+from yalu.core.bulk import insert_rows, reserve_ids
 from yalu.core.models import Job, JobStatus, User
 from yalu.exchange.checking import check_file
 from yalu.exchange.kinds import CheckContext, Kind, RowsRefused, WriteContext, Written, get_kind
@@ -310,21 +311,7 @@ def _write(
             )
             written, failed = _write_new(kind, new, context)
             write_errors += failed
-            ImportedRow.objects.bulk_create(
-                [
-                    ImportedRow(
-                        sender=batch.sender,
-                        kind=batch.kind,
-                        ref=row.ref,
-                        content_hash=row.content_hash,
-                        batch=batch,
-                        row_number=row.row,
-                        targets=result.targets,
-                        facts=result.facts,
-                    )
-                    for row, result in written
-                ]
-            )
+            _record_rows(batch, written)
             summary["created"] += len(written)
             for row in chunk:
                 previous = current.get(row.ref)
@@ -354,6 +341,27 @@ def _write(
         batch.status = ImportStatus.PARTIALLY_ACCEPTED if bad_rows else ImportStatus.ACCEPTED
         _audit(context.user, batch)
     return summary, errors
+
+
+IMPORTED_ROW_FIELDS = (
+    "id", "sender", "kind", "ref", "content_hash", "batch", "row_number", "version", "is_current",
+    "targets", "facts", "created_at",
+)  # fmt: skip
+
+
+def _record_rows(batch: ImportBatch, written: list[tuple[StagedRow, Written]]) -> None:
+    """What each written row became, for re-imports (unchanged or corrected) and for the batch's page."""
+    now = timezone.now()
+    ids = reserve_ids(ImportedRow, len(written))
+    insert_rows(
+        ImportedRow,
+        IMPORTED_ROW_FIELDS,
+        (
+            (pk, batch.sender_id, batch.kind, row.ref, row.content_hash, batch.pk, row.row, 1, True,
+             result.targets, result.facts, now)  # fmt: skip
+            for pk, (row, result) in zip(ids, written, strict=True)
+        ),
+    )
 
 
 def _pause_for_tests(seconds: float) -> None:

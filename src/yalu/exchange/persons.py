@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
+from yalu.core.bulk import insert_rows, reserve_ids
 from yalu.core.models import Agency, User
 from yalu.exchange.models import MatchCandidate, SenderPersonRef
 from yalu.exchange.values import birth_parts
@@ -135,11 +137,10 @@ def resolve_persons(
             new_refs.append((ref, person))
         results.append(person)
     _save_new(created, batch_id)
-    SenderPersonRef.objects.bulk_create(
-        [
-            SenderPersonRef(sender=sender, person_ref=ref, person_id=_key(person), batch_id=batch_id)
-            for ref, person in new_refs
-        ]
+    insert_rows(
+        SenderPersonRef,
+        ("sender", "person_ref", "person", "batch"),
+        ((sender.pk, ref, _key(person), batch_id) for ref, person in new_refs),
     )
     return [_key(person) for person in results]
 
@@ -158,26 +159,52 @@ def _candidates(block: dict[str, Any], by_key: dict[str, list[_Known]]) -> list[
     return found
 
 
+PERSON_FIELDS = (
+    "id", "home_area", "sex", "birth_year", "birth_month", "birth_day", "nationality", "description", "note",
+    "created_at", "updated_at", "created_by", "source_ref",
+)  # fmt: skip
+NAME_FIELDS = (
+    "id", "person", "system", "family", "given", "full", "source", "search_text", "key_hangul", "key_family",
+    "key_given", "created_at",
+)  # fmt: skip
+
+
 def _save_new(created: list[_NewPerson], batch_id: Any) -> None:
+    """Write the new persons, their names and name keys in bulk (ids reserved first, then COPY)."""
     if not created:
         return
-    Person.objects.bulk_create([new.person for new in created])
-    names = [
-        PersonName(
-            person=new.person,
-            **{key: value for key, value in name.items() if key != "keys"},
-        )
-        for new in created
-        for name in new.names
-    ]
-    PersonName.objects.bulk_create(names)
-    keys_of = [name["keys"] for new in created for name in new.names]
-    NameKey.objects.bulk_create(
-        [
-            NameKey(name=name, person=name.person, key=key)
-            for name, keys in zip(names, keys_of, strict=True)
-            for key in keys
-        ]
+    now = timezone.now()
+    for new, pk in zip(created, reserve_ids(Person, len(created)), strict=True):
+        new.person.pk = new.person.id = pk
+        new.person._state.adding = False
+    insert_rows(
+        Person,
+        PERSON_FIELDS,
+        (
+            (p.pk, p.home_area_id, p.sex, p.birth_year, p.birth_month, p.birth_day, p.nationality, p.description,
+             p.note, now, now, p.created_by_id, p.source_ref)  # fmt: skip
+            for p in (new.person for new in created)
+        ),
+    )
+    names = [(new.person.pk, name) for new in created for name in new.names]
+    name_ids = reserve_ids(PersonName, len(names))
+    insert_rows(
+        PersonName,
+        NAME_FIELDS,
+        (
+            (pk, person_id, n["system"], n["family"], n["given"], n["full"], n["source"], n["search_text"],
+             n["key_hangul"], n["key_family"], n["key_given"], now)  # fmt: skip
+            for pk, (person_id, n) in zip(name_ids, names, strict=True)
+        ),
+    )
+    insert_rows(
+        NameKey,
+        ("name", "person", "key"),
+        (
+            (name_id, person_id, key)
+            for name_id, (person_id, name) in zip(name_ids, names, strict=True)
+            for key in name["keys"]
+        ),
     )
     candidates = []
     for new in created:

@@ -17,8 +17,8 @@ from yalu.areas.models import Area, AreaKind
 from yalu.core.access import jurisdiction_path
 from yalu.exchange.rows import RowProblems, ValueProblem
 from yalu.names import detect_script
-from yalu.people.actions import NameInput, build_name
-from yalu.people.models import NameSystem, Person
+from yalu.people.actions import NameInput, name_fields
+from yalu.people.models import NameSystem
 
 EARLIEST_YEAR = 1850
 PERSON_COLUMNS = frozenset(
@@ -171,25 +171,14 @@ def name_inputs(values: dict[str, str], source: str) -> list[tuple[str, NameInpu
     return names
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def _keyed(system: str, full: str, family: str, given: str, source: str) -> tuple[tuple[str, Any], ...] | str:
     """One name keyed (or the reason it cannot be); common names recur, so each is keyed once per process."""
     try:
-        row, keys = build_name(Person(), NameInput(system, full=full, family=family, given=given, source=source))
+        fields, keys = name_fields(NameInput(system, full=full, family=family, given=given, source=source))
     except ValidationError as error:
         return "; ".join(error.messages)
-    return (
-        ("system", row.system),
-        ("family", row.family),
-        ("given", row.given),
-        ("full", row.full),
-        ("source", row.source),
-        ("search_text", row.search_text),
-        ("key_hangul", row.key_hangul),
-        ("key_family", row.key_family),
-        ("key_given", row.key_given),
-        ("keys", tuple(keys)),
-    )
+    return (*fields.items(), ("keys", tuple(keys)))
 
 
 def keyed_names(values: dict[str, str], source: str) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ import datetime
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from yalu.areas.models import Area, AreaKind
 from yalu.core.access import check_permission
 from yalu.core.audit import record_audit
+from yalu.core.bulk import insert_rows, reserve_ids
 from yalu.core.models import User
 from yalu.ledger.chain import HASHED_FIELDS, event_hash
 from yalu.ledger.handback import (
@@ -34,6 +36,7 @@ from yalu.people.models import Person
 __all__ = [
     "EventInput",
     "HandbackItemInput",
+    "append_event_ids",
     "append_events",
     "confirm_handback_item",
     "correct_event",
@@ -44,7 +47,8 @@ __all__ = [
     "transition_handback_item",
 ]
 
-BATCH_SIZE = 5000
+# the columns written for each event: the hashed fields, the chain, and the id reserved for it
+ROW_FIELDS = ("id", *HASHED_FIELDS, "prev_hash", "hash")
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,10 @@ def _lock_head() -> LedgerHead:
     return head
 
 
-def _write(acting_user: User | None, events: Sequence[EventInput], *, void: bool = False) -> list[MovementEvent]:
+def _write_rows(
+    acting_user: User | None, events: Sequence[EventInput], *, void: bool = False
+) -> list[dict[str, object]]:
+    """Check the events, extend the chain under the locked head and insert them; returns each row's values."""
     if acting_user is not None:
         check_permission(acting_user, "ledger.add_movementevent")
     if not events:
@@ -84,34 +91,37 @@ def _write(acting_user: User | None, events: Sequence[EventInput], *, void: bool
     check.run()
     head = _lock_head()
     recorded_at = timezone.now()
+    recorded_by_id = acting_user.pk if acting_user is not None else None
     sequence, prev_hash = head.last_sequence, head.last_hash
-    rows = []
-    for event, ordered_on in zip(events, check.ordered_on, strict=True):
+    ids = reserve_ids(MovementEvent, len(events))
+    rows: list[dict[str, object]] = []
+    for event, ordered_on, pk in zip(events, check.ordered_on, ids, strict=True):
         sequence += 1
         values = {
-            **dataclasses.asdict(event),
+            **vars(event),
             "unit": event.unit.strip(),
             "group_ref": event.group_ref.strip(),
             "correction_reason": event.correction_reason.strip(),
             "sequence": sequence,
             "ordered_on": ordered_on,
-            "recorded_by_id": acting_user.pk if acting_user is not None else None,
+            "recorded_by_id": recorded_by_id,
             "recorded_at": recorded_at,
             "void": void,
         }
         digest = event_hash(prev_hash, values)
-        rows.append(MovementEvent(**{name: values[name] for name in HASHED_FIELDS}, prev_hash=prev_hash, hash=digest))
+        values.update(id=pk, prev_hash=prev_hash, hash=digest)
+        rows.append(values)
         prev_hash = digest
-    MovementEvent.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    insert_rows(MovementEvent, ROW_FIELDS, ([row[name] for name in ROW_FIELDS] for row in rows))
     LedgerHead.objects.filter(pk=head.pk).update(last_sequence=sequence, last_hash=prev_hash)
     record_audit(
         actor=acting_user,
         action="create",
         object_type="ledger.movementevent",
-        object_id=str(rows[0].pk) if len(rows) == 1 else "",
+        object_id=str(rows[0]["id"]) if len(rows) == 1 else "",
         detail={
             "events": len(rows),
-            "sequences": [rows[0].sequence, rows[-1].sequence],
+            "sequences": [rows[0]["sequence"], rows[-1]["sequence"]],
             "import_batch_id": str(events[0].import_batch_id) if events[0].import_batch_id else None,
             "void": void,
         },
@@ -119,10 +129,26 @@ def _write(acting_user: User | None, events: Sequence[EventInput], *, void: bool
     return rows
 
 
+def _write(acting_user: User | None, events: Sequence[EventInput], *, void: bool = False) -> list[MovementEvent]:
+    rows = _write_rows(acting_user, events, void=void)
+    saved = []
+    for row in rows:
+        event = MovementEvent(**{name: row[name] for name in ROW_FIELDS})
+        event._state.adding = False
+        saved.append(event)
+    return saved
+
+
 @transaction.atomic
 def append_events(*, acting_user: User | None, events: Sequence[EventInput]) -> list[MovementEvent]:
     """Check every event, then append all of them to the chain in one transaction, or none."""
     return _write(acting_user, events)
+
+
+@transaction.atomic
+def append_event_ids(*, acting_user: User | None, events: Sequence[EventInput]) -> list[int]:
+    """`append_events` for bulk writers (imports): the same checks and chain, returning only the new ids."""
+    return [cast(int, row["id"]) for row in _write_rows(acting_user, events)]
 
 
 @transaction.atomic

@@ -37,8 +37,8 @@ def _check_area(acting_user: User | None, area: Area | None, field: str = "home_
     return area
 
 
-def build_name(person: Person, name: NameInput) -> tuple[PersonName, list[str]]:
-    """A PersonName (unsaved) with its keys, or a ValidationError naming the field."""
+def name_fields(name: NameInput) -> tuple[dict[str, str], list[str]]:
+    """A name's stored fields (PersonName's, without the person) and its match keys, or a ValidationError."""
     if name.system not in NameSystem.values:
         raise ValidationError(
             {"name_system": _("Unknown script or romanization: %(system)s.") % {"system": name.system}}
@@ -52,19 +52,24 @@ def build_name(person: Person, name: NameInput) -> tuple[PersonName, list[str]]:
     except InvalidName as error:
         raise ValidationError({"name": str(error)}) from error
     search_text = normalize(full).casefold().replace(" ", "").replace("-", "")
-    row = PersonName(
-        person=person,
-        system=name.system,
-        family=family,
-        given=given,
-        full=keys.normalized,
-        source=name.source.strip()[:200],
-        search_text=search_text[:200],
-        key_hangul=(keys.hangul[0] if keys.hangul else "")[:64],
-        key_family=(keys.family_key or "")[:16],
-        key_given=(keys.given_key or "")[:48],
-    )
-    return row, list(keys.keys)
+    fields = {
+        "system": str(name.system),
+        "family": family,
+        "given": given,
+        "full": keys.normalized,
+        "source": name.source.strip()[:200],
+        "search_text": search_text[:200],
+        "key_hangul": (keys.hangul[0] if keys.hangul else "")[:64],
+        "key_family": (keys.family_key or "")[:16],
+        "key_given": (keys.given_key or "")[:48],
+    }
+    return fields, list(keys.keys)
+
+
+def build_name(person: Person, name: NameInput) -> tuple[PersonName, list[str]]:
+    """A PersonName (unsaved) with its keys, or a ValidationError naming the field."""
+    fields, keys = name_fields(name)
+    return PersonName(person=person, **fields), keys
 
 
 def _save_names(person: Person, names: list[NameInput]) -> list[PersonName]:

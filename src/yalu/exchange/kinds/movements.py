@@ -16,7 +16,7 @@ from yalu.exchange.persons import PersonRequest, resolve_persons
 from yalu.exchange.rows import RowError, RowProblems, ValueProblem
 from yalu.exchange.scratch import Scratch, StagedRow
 from yalu.exchange.values import PERSON_COLUMNS, parse_date, parse_ref, person_block
-from yalu.ledger.actions import EventInput, append_events, correct_event
+from yalu.ledger.actions import EventInput, append_event_ids, correct_event
 from yalu.ledger.models import OUTCOME_TYPES, EventType, MovementEvent
 
 # the ledger's field names, as the file's columns
@@ -247,10 +247,10 @@ class Movements(Kind):
         return events
 
     @staticmethod
-    def _written(row: StagedRow, event: MovementEvent) -> Written:
+    def _written(row: StagedRow, event_id: int, person_id: int) -> Written:
         start, end, _precision = row.clean["occurred"]
         return Written(
-            targets={"event": event.pk, "person": event.person_id},
+            targets={"event": event_id, "person": person_id},
             facts={"event": row.clean["event"], "start": start, "end": end},
         )
 
@@ -264,15 +264,15 @@ class Movements(Kind):
                 continue
             events = self._events(phase, context, written)
             try:
-                recorded = append_events(acting_user=context.user, events=events)
+                recorded = append_event_ids(acting_user=context.user, events=events)
             except ValidationError as error:
                 by_index = getattr(error, "by_index", None)
                 if by_index:
                     raise RowsRefused({positions[phase[i].row]: fields for i, fields in by_index.items()}) from error
                 raise
-            for row, event in zip(phase, recorded, strict=True):
-                results[row.row] = self._written(row, event)
-                written[row.ref] = event.pk
+            for row, event, event_id in zip(phase, events, recorded, strict=True):
+                results[row.row] = self._written(row, event_id, event.person_id)
+                written[row.ref] = event_id
         return [results[row.row] for row in rows]
 
     def write_correction(self, row: StagedRow, previous_targets: dict[str, Any], context: WriteContext) -> Written:
@@ -285,7 +285,7 @@ class Movements(Kind):
             reason=_("Corrected by the sender's file (import %(batch)s, row %(row)s).")
             % {"batch": context.batch_id, "row": row.row},
         )
-        return self._written(row, corrected)
+        return self._written(row, corrected.pk, corrected.person_id)
 
     def column_of(self, field: str) -> str:
         return LEDGER_FIELDS.get(field, field)
