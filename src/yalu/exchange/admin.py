@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from yalu.exchange.models import ImportBatch, ImportedRow, MatchCandidate, QuarantinedRow, SenderPersonRef
+from yalu.exchange.models import ImportBatch, ImportedRow, QuarantinedRow, SenderPersonRef
 
 
 @admin.register(ImportBatch)
@@ -24,4 +24,3 @@ class ImportedRowAdmin(admin.ModelAdmin[ImportedRow]):
 
 
 admin.site.register(SenderPersonRef)
-admin.site.register(MatchCandidate)

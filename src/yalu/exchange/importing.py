@@ -8,6 +8,7 @@ killed process leaves no row of its file, and two imports of one file at once wr
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import time
@@ -40,7 +41,8 @@ from yalu.exchange.rows import FileRefused, RowError
 from yalu.exchange.scratch import Scratch, StagedRow
 from yalu.exchange.values import AreaTable
 
-CHUNK = 1000
+CHUNK = 5000
+logger = logging.getLogger(__name__)
 SUMMARY_KEYS = ("created", "corrected", "unchanged", "quarantined", "rejected", "total")
 
 
@@ -190,7 +192,12 @@ def _run_import(batch: ImportBatch, acting_user: User | None) -> ImportBatch:
             batch.status = ImportStatus.WRITING
             batch.save(update_fields=["status"])
             write_context = WriteContext(
-                sender=batch.sender, user=acting_user, batch_id=batch.pk, areas=areas, source=source
+                sender=batch.sender,
+                user=acting_user,
+                batch_id=batch.pk,
+                areas=areas,
+                source=source,
+                on_created=scratch.add_created,
             )
             try:
                 summary, errors = _write(batch, kind, scratch, errors, write_context, progress)
@@ -198,6 +205,7 @@ def _run_import(batch: ImportBatch, acting_user: User | None) -> ImportBatch:
                 _finish(batch, rollback.status, rollback.summary, [e.as_dict() for e in rollback.errors])
                 _audit(acting_user, batch)
                 return batch
+            _score_new_persons(scratch, source)
     except BaseException as error:
         _fail(batch, error)
         raise
@@ -206,6 +214,22 @@ def _run_import(batch: ImportBatch, acting_user: User | None) -> ImportBatch:
     status = ImportStatus.PARTIALLY_ACCEPTED if summary["quarantined"] else ImportStatus.ACCEPTED
     _finish(batch, status, summary, [e.as_dict() for e in errors])
     return batch
+
+
+SCORE_CHUNK = 5000
+logger = logging.getLogger(__name__)
+
+
+def _score_new_persons(scratch: Scratch, source: str) -> None:
+    """Have the persons this import created scored against the registry by the linkage model (on the worker);
+    likely matches reach the linkage review queue. The import is committed: a failure here only warns."""
+    from yalu.linkage.tasks import score_new_persons_task
+
+    try:
+        for person_ids in scratch.created(SCORE_CHUNK):
+            score_new_persons_task.enqueue(person_ids=person_ids, source=source)
+    except Exception:
+        logger.exception("could not queue the scoring of the persons created by %s", source)
 
 
 def _fail(batch: ImportBatch, error: BaseException) -> None:

@@ -164,21 +164,3 @@ class SenderPersonRef(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender_id}:{self.person_ref} → {self.person_id}"
-
-
-class MatchCandidate(models.Model):
-    """A registry person an imported row likely, but not certainly, names: for the linkage review queue."""
-
-    batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="match_candidates")
-    row_number = models.PositiveIntegerField()
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
-    candidate = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
-    score = models.FloatField()
-    reasons = models.JSONField(default=list)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["batch", "row_number"]
-
-    def __str__(self) -> str:
-        return f"{self.person_id} ~ {self.candidate_id} ({self.score})"

@@ -1,27 +1,24 @@
 """Who an imported row names: the sender's person_ref, a certain match in the registry, or a new person.
 
 Rows of one sender with the same person_ref are one person. Otherwise a registry person whose name key,
-birth year and sex all agree, and who is the only one to, is certain; a person sharing a name key
-without that is likely: the row gets a new person and a MatchCandidate for the linkage review queue.
+birth year and sex all agree, and who is the only one to, is certain. Anyone else gets a new person,
+whom the importer has scored against the registry by the linkage model once the import is committed
+(`yalu.linkage.tasks.score_new_persons_task`): likely matches go to the linkage review queue.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
 from yalu.core.bulk import insert_rows, reserve_ids
 from yalu.core.models import Agency, User
-from yalu.exchange.models import MatchCandidate, SenderPersonRef
+from yalu.exchange.models import SenderPersonRef
 from yalu.exchange.values import birth_parts
-from yalu.names import compare
 from yalu.people.models import NameKey, Person, PersonName
-
-MAX_CANDIDATES = 5
 
 
 @dataclass
@@ -45,35 +42,34 @@ class _Known:
 class _NewPerson:
     person: Person
     names: list[dict[str, Any]]
-    candidates: list[_Known] = field(default_factory=list)
-    row: int = 0
-
-
-NEAR_YEARS = 3
 
 
 def _registry_names(keys: set[str], years: set[int]) -> dict[str, list[_Known]]:
-    """Registry names sharing a key with the rows, born in or near the rows' birth years or of unknown birth.
+    """Registry names sharing a key with the rows and born in one of the rows' birth years.
 
-    Bounded on purpose: a common name has thousands of bearers, and only those whose birth year could
-    agree are worth a look.
+    Only they can be certain (key, birth year and sex agree); scoring the others is the linkage's work.
     """
-    near = {year + delta for year in years for delta in range(-NEAR_YEARS, NEAR_YEARS + 1)}
     by_key: dict[str, list[_Known]] = {}
-    rows = (
-        PersonName.objects.filter(key_hangul__in=keys)
-        .filter(Q(person__birth_year__in=near) | Q(person__birth_year__isnull=True))
-        .values_list("key_hangul", "person_id", "person__birth_year", "person__sex", "full")
+    if not keys or not years:
+        return by_key
+    rows = PersonName.objects.filter(key_hangul__in=keys, person__birth_year__in=years).values_list(
+        "key_hangul", "person_id", "person__birth_year", "person__sex", "full"
     )
-    for key, person_id, birth_year, sex, full in rows.iterator(chunk_size=2000):
+    for key, person_id, birth_year, sex, full in rows.iterator(chunk_size=5000):
         by_key.setdefault(key, []).append(_Known(person_id, birth_year, sex, full))
     return by_key
 
 
 def resolve_persons(
-    *, sender: Agency, user: User | None, batch_id: Any, requests: Sequence[PersonRequest]
+    *,
+    sender: Agency,
+    user: User | None,
+    batch_id: Any,
+    requests: Sequence[PersonRequest],
+    on_created: Callable[[Sequence[int]], None] | None = None,
 ) -> list[int]:
-    """The person id of each request, creating persons (in bulk) where no one certain is found."""
+    """The person id of each request, creating persons (in bulk) where no one certain is found;
+    `on_created` is told the ids of the persons created."""
     refs = {r.block["person_ref"] for r in requests if r.block.get("person_ref")}
     by_ref: dict[str, Person | int] = dict(
         SenderPersonRef.objects.filter(sender=sender, person_ref__in=refs).values_list("person_ref", "person_id")
@@ -120,12 +116,7 @@ def resolve_persons(
                 created_by=user,
                 source_ref=ref,
             )
-            likely: dict[int, _Known] = {}
-            for known in candidates:
-                if len(likely) >= MAX_CANDIDATES:
-                    break
-                likely.setdefault(_key(known.person), known)
-            created.append(_NewPerson(new, block.get("names", []), list(likely.values()), request.row))
+            created.append(_NewPerson(new, block.get("names", [])))
             full = block["names"][0]["full"] if block.get("names") else ""
             for name in block.get("names", []):
                 if name["key_hangul"]:
@@ -136,7 +127,9 @@ def resolve_persons(
             by_ref[ref] = person
             new_refs.append((ref, person))
         results.append(person)
-    _save_new(created, batch_id)
+    _save_new(created)
+    if on_created is not None and created:
+        on_created([new.person.pk for new in created])
     insert_rows(
         SenderPersonRef,
         ("sender", "person_ref", "person", "batch"),
@@ -169,7 +162,7 @@ NAME_FIELDS = (
 )  # fmt: skip
 
 
-def _save_new(created: list[_NewPerson], batch_id: Any) -> None:
+def _save_new(created: list[_NewPerson]) -> None:
     """Write the new persons, their names and name keys in bulk (ids reserved first, then COPY)."""
     if not created:
         return
@@ -206,28 +199,3 @@ def _save_new(created: list[_NewPerson], batch_id: Any) -> None:
             for key in name["keys"]
         ),
     )
-    candidates = []
-    for new in created:
-        if not new.candidates or not new.names:
-            continue
-        for known in new.candidates:
-            other = _key(known.person)
-            if other == new.person.pk:
-                continue
-            comparison = compare(new.names[0]["full"], known.full)
-            reasons = list(comparison.reasons)
-            if known.birth_year != new.person.birth_year:
-                reasons.append(f"birth years differ or are unknown: {new.person.birth_year} / {known.birth_year}")
-            if known.sex != new.person.sex:
-                reasons.append(f"sex differs: {new.person.sex} / {known.sex}")
-            candidates.append(
-                MatchCandidate(
-                    batch_id=batch_id,
-                    row_number=new.row,
-                    person=new.person,
-                    candidate_id=other,
-                    score=comparison.score,
-                    reasons=reasons,
-                )
-            )
-    MatchCandidate.objects.bulk_create(candidates)

@@ -83,6 +83,20 @@ class Scratch:
         self.db.executemany(f"INSERT INTO rows VALUES ({marks})", self._pending)  # noqa: S608
         self._pending = []
 
+    def add_created(self, person_ids: Sequence[int]) -> None:
+        """Persons the write created, kept on disk until the import is committed (then scored for review)."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS created (person_id INTEGER NOT NULL)")
+        self.db.executemany("INSERT INTO created VALUES (?)", [(pk,) for pk in person_ids])
+
+    def created(self, size: int) -> Iterator[list[int]]:
+        """The created persons' ids, `size` at a time."""
+        exists = self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'created'").fetchone()
+        if not exists:
+            return
+        cursor = self.db.execute("SELECT DISTINCT person_id FROM created ORDER BY person_id")
+        while batch := cursor.fetchmany(size):
+            yield [pk for (pk,) in batch]
+
     def index(self, *columns: str) -> None:
         self.flush()
         for column in columns:

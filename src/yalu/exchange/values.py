@@ -5,12 +5,13 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+import time
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from yalu.areas.models import Area, AreaKind
@@ -59,9 +60,31 @@ class PreciseDate:
 
 
 def parse_date(text: str, column: str) -> PreciseDate:
-    match = _DATE.match(text.strip())
+    """A date of the file: 1961, 1961-07 or 1961-07-14, or a ValueProblem saying what is wrong with it."""
+    result = _parse_date(text.strip(), _today(), translation.get_language() or "")
+    if isinstance(result, tuple):
+        code, message = result
+        raise ValueProblem(code, message, column)
+    return result
+
+
+_TODAY: list[Any] = [None, 0.0]
+
+
+def _today() -> datetime.date:
+    """Today's date, looked up at most once a minute: a file has as many dates as rows."""
+    now = time.monotonic()
+    if _TODAY[0] is None or now - _TODAY[1] > 60:
+        _TODAY[:] = [timezone.localdate(), now]
+    return cast(datetime.date, _TODAY[0])
+
+
+@lru_cache(maxsize=16384)
+def _parse_date(text: str, today: datetime.date, _language: str) -> PreciseDate | tuple[str, str]:
+    """Dates recur in a file, so each is parsed once (per day and language, for the message)."""
+    match = _DATE.match(text)
     if not match:
-        raise ValueProblem("invalid_date", _("Write the date as 1961, 1961-07 or 1961-07-14."), column)
+        return "invalid_date", _("Write the date as 1961, 1961-07 or 1961-07-14.")
     year, month, day = int(match[1]), match[2], match[3]
     try:
         if day is not None:
@@ -73,14 +96,12 @@ def parse_date(text: str, column: str) -> PreciseDate:
             precision = "month"
         else:
             start, end, precision = datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
-    except ValueError as error:
-        raise ValueProblem("invalid_date", _("There is no such date: %(date)s.") % {"date": text}, column) from error
+    except ValueError:
+        return "invalid_date", _("There is no such date: %(date)s.") % {"date": text}
     if year < EARLIEST_YEAR:
-        raise ValueProblem(
-            "date_too_early", _("A date before %(year)s is not plausible.") % {"year": EARLIEST_YEAR}, column
-        )
-    if start > timezone.localdate():
-        raise ValueProblem("future_date", _("The date is in the future."), column)
+        return "date_too_early", _("A date before %(year)s is not plausible.") % {"year": EARLIEST_YEAR}
+    if start > today:
+        return "future_date", _("The date is in the future.")
     return PreciseDate(start, end, precision)
 
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from yalu.ledger.actions import EventInput
 
 EARLIEST = datetime.date(1850, 1, 1)
+EVENT_TYPES = frozenset(EventType.values)
+PRECISIONS = frozenset(DatePrecision.values)
 
 
 CHUNK = 5000  # ids per IN (...): SQLite limits the number of parameters of one statement
@@ -80,9 +82,9 @@ class BatchCheck:
     def check_values(self) -> None:
         today = timezone.localdate()
         for i, event in enumerate(self.events):
-            if event.event_type not in EventType.values:
+            if event.event_type not in EVENT_TYPES:
                 self.add(i, "event_type", _("Unknown event type: %(type)s.") % {"type": event.event_type})
-            if event.occurred_precision not in DatePrecision.values:
+            if event.occurred_precision not in PRECISIONS:
                 self.add(i, "occurred_precision", _("Unknown date precision: %(p)s.") % {"p": event.occurred_precision})
             elif (event.occurred_precision == DatePrecision.MONTH and event.occurred_on.day != 1) or (
                 event.occurred_precision == DatePrecision.YEAR and event.occurred_on.timetuple()[1:3] != (1, 1)

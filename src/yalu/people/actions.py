@@ -17,6 +17,7 @@ from yalu.names import InvalidName, name_keys, normalize
 from yalu.people.models import FamilyLink, FamilyRelation, NameKey, NameSystem, Person, PersonChange, PersonName
 from yalu.people.validation import check_birth_date
 
+NAME_SYSTEMS = frozenset(NameSystem.values)
 TRACKED_FIELDS = ("home_area", "sex", "birth_year", "birth_month", "birth_day", "nationality", "description", "note")
 
 
@@ -39,7 +40,7 @@ def _check_area(acting_user: User | None, area: Area | None, field: str = "home_
 
 def name_fields(name: NameInput) -> tuple[dict[str, str], list[str]]:
     """A name's stored fields (PersonName's, without the person) and its match keys, or a ValidationError."""
-    if name.system not in NameSystem.values:
+    if name.system not in NAME_SYSTEMS:
         raise ValidationError(
             {"name_system": _("Unknown script or romanization: %(system)s.") % {"system": name.system}}
         )

@@ -7,7 +7,7 @@ table), and writes new rows and corrections through its domain's actions. The ma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +37,8 @@ class WriteContext:
     source: str
     # per import: what the writer wants to keep between chunks (small, bounded data only)
     memo: dict[str, Any] = field(default_factory=dict)
+    # told the ids of the persons a write creates, so they are scored against the registry once committed
+    on_created: Callable[[Sequence[int]], None] | None = None
 
 
 @dataclass

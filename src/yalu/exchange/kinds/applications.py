@@ -111,6 +111,7 @@ class Applications(Kind):
             user=context.user,
             batch_id=context.batch_id,
             requests=[PersonRequest(row.row, row.clean["person"], row.clean["home_fallback_id"]) for row in rows],
+            on_created=context.on_created,
         )
         persons = Person.objects.in_bulk(person_ids)
         offices = Area.objects.in_bulk({row.clean["office_id"] for row in rows})

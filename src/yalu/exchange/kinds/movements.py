@@ -212,6 +212,7 @@ class Movements(Kind):
             user=context.user,
             batch_id=context.batch_id,
             requests=[PersonRequest(row.row, row.clean["person"], row.clean["home_fallback_id"]) for row in rows],
+            on_created=context.on_created,
         )
         related_refs = {row.clean["related_ref"] for row in rows if row.clean["related_ref"]}
         related: dict[str, int] = dict(written or {})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
+from django_tasks_db.models import DBTaskResult
+
 from yalu.core.models import Agency
 from yalu.exchange.actions import import_file
-from yalu.exchange.models import MatchCandidate
 from yalu.exchange.tests.files import movement, write_csv
 from yalu.ledger.models import MovementEvent
+from yalu.linkage.models import LinkCandidate
 from yalu.people.models import Person
 
 
@@ -35,17 +38,48 @@ def test_rows_with_one_person_ref_are_one_person(db, tmp_path) -> None:
     assert MovementEvent.objects.values("person_id").distinct().count() == 2
 
 
-def test_a_certain_registry_match_is_linked_and_a_likely_one_queued(personas, tmp_path) -> None:
+def test_a_certain_registry_match_is_linked_and_a_likely_one_queued(personas, tmp_path, settings) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # 박성철, born 1931, male, is in the registry (personas): a row in Latin letters with those facts is him
     certain = movement("R-1", full_name="Pak Song Chol", birth_date="1931", sex="M")
-    likely = movement("R-2", full_name="박성철", birth_date="1950", sex="M")
+    # the same name and year with the sex unknown is not certain: a new person, scored by the linkage model
+    likely = movement("R-2", full_name="박성철", birth_date="1931", sex="U")
     assert load(tmp_path, [certain, likely]).status == "accepted"
     assert MovementEvent.objects.get(source_ref="R-1").person_id == personas.longjing_person.pk
     new_person = MovementEvent.objects.get(source_ref="R-2").person_id
     assert new_person != personas.longjing_person.pk
-    candidate = MatchCandidate.objects.get(person_id=new_person)
-    assert candidate.candidate_id == personas.longjing_person.pk and candidate.row_number == 3
     assert Person.objects.count() == 3
+    candidate = LinkCandidate.objects.get(
+        Q(left_id=new_person, right_id=personas.longjing_person.pk)
+        | Q(left_id=personas.longjing_person.pk, right_id=new_person)
+    )
+    assert candidate.status == "pending"
+    assert "movements" in candidate.run.note
+
+
+def test_an_import_queues_the_scoring_of_the_persons_it_created(db, tmp_path) -> None:
+    rows = [
+        movement("S-1", person_ref="P-1", full_name="박성철"),
+        movement("S-2", person_ref="P-2", full_name="김영숙"),
+    ]
+    batch = load(tmp_path, rows)
+    assert batch.status == "accepted"
+    queued = DBTaskResult.objects.filter(task_path__endswith="score_new_persons_task")
+    assert queued.count() == 1
+    created = set(MovementEvent.objects.filter(import_batch_id=batch.pk).values_list("person_id", flat=True))
+    assert set(queued.get().args_kwargs["kwargs"]["person_ids"]) == created
+
+
+def test_a_dry_run_queues_no_scoring(db, tmp_path) -> None:
+    batch = import_file(
+        acting_user=None,
+        kind="movements",
+        sender=Agency.objects.get(code="yanbian-psb"),
+        path=write_csv(tmp_path / "m.csv", [movement("S-1", person_ref="P-1", full_name="박성철")]),
+        dry_run=True,
+    )
+    assert batch.status == "dry_run"
+    assert not DBTaskResult.objects.filter(task_path__endswith="score_new_persons_task").exists()
 
 
 def test_an_area_outside_the_users_jurisdiction_is_a_row_error(personas, tmp_path) -> None:
