@@ -9,6 +9,7 @@ from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, W
 from yalu.areas.models import Area
 from yalu.core.access import scope_q
 from yalu.names import InvalidName, name_keys, normalize
+from yalu.names.keys import MAX_KEY_LENGTH
 from yalu.people.models import FamilyLink, NameKey, Person, PersonName
 
 
@@ -42,24 +43,24 @@ def search_people(user: Any, *, q: str = "", area: Area | None = None) -> QueryS
     people = people_in_scope(user)
     if area is not None:
         people = people.filter(home_area__path__startswith=area.path)
-    people = people.select_related("home_area").prefetch_related(
-        Prefetch("names", queryset=PersonName.objects.order_by("id"))
-    )
     q = q.strip()
     if not q:
-        return people.order_by("id")
+        return _with_names(people).order_by("id")
     try:
         found = name_keys(q)
         text = search_text_of(q)
     except InvalidName:
         return people.none()
-    primary = found.hangul[0] if found.hangul else ""
+    by_prefix = PersonName.objects.filter(_prefix_filter(text)).order_by().values("person_id")
+    if not found.hangul:  # no reading (e.g. pinyin written with apostrophes): only the written prefix matches
+        return _with_names(_matching(people, by_prefix)).annotate(rank=Value(RANK_PREFIX)).order_by("id")
+    # A name's primary reading is one of its keys, so the persons matched by the primary reading are
+    # among those matched by a key: the match is the keys or the prefix, in one pass over each index.
+    primary = found.hangul[0][:MAX_KEY_LENGTH]
     by_primary = PersonName.objects.filter(key_hangul=primary).order_by().values("person_id")
     by_key = NameKey.objects.filter(key__in=list(found.keys)).order_by().values("person_id")
-    by_prefix = PersonName.objects.filter(_prefix_filter(text)).order_by().values("person_id")
-    matching = by_key.union(by_prefix, by_primary) if found.keys else by_prefix
     return (
-        people.filter(pk__in=matching)
+        _with_names(_matching(people, by_key.union(by_prefix)))
         .annotate(
             rank=Case(
                 When(pk__in=by_primary, then=Value(RANK_PRIMARY)),
@@ -69,6 +70,23 @@ def search_people(user: Any, *, q: str = "", area: Area | None = None) -> QueryS
             )
         )
         .order_by("rank", "id")
+    )
+
+
+def _matching(people: QuerySet[Person], person_ids: QuerySet[Any]) -> QuerySet[Person]:
+    """`people` whose id is among `person_ids`.
+
+    When `people` is limited (a jurisdiction, an area), the limit is applied to the ids alone first — on
+    the (home_area, id) index, without reading a row — and only the persons left are read.
+    """
+    if not people.query.where:
+        return people.filter(pk__in=person_ids)
+    return Person.objects.filter(pk__in=people.filter(pk__in=person_ids).values("pk"))
+
+
+def _with_names(people: QuerySet[Person]) -> QuerySet[Person]:
+    return people.select_related("home_area").prefetch_related(
+        Prefetch("names", queryset=PersonName.objects.order_by("id"))
     )
 
 
