@@ -45,7 +45,8 @@ def score_new_persons(person_ids: list[int], *, source: str = "") -> int:
 
     A person is never paired with itself; a pair already in the review queue (whatever was decided)
     or already linked is not proposed again, so scoring the same persons twice writes nothing new.
-    Persons without a name are skipped. The run is recorded even when it finds nothing.
+    Persons without a name are skipped. The run is recorded even when it finds nothing, and when
+    scoring fails (marked failed, with the error; the error is raised again).
     """
     started = time.perf_counter()
     wanted = sorted({int(person_id) for person_id in person_ids})
@@ -55,7 +56,19 @@ def score_new_persons(person_ids: list[int], *, source: str = "") -> int:
         for record in registry_records(Person.objects.filter(pk__in=wanted[start : start + QUERY_CHUNK]))
     ]
     model = latest_model()
-    predictions = score_against_registry(records)
+    try:
+        predictions = score_against_registry(records)
+    except Exception as error:  # shown on the runs page, then raised so the task is marked failed too
+        LinkageRun.objects.create(
+            kind=RunKind.DEDUPE,
+            engine="duckdb",
+            status=RunStatus.FAILED,
+            note=source.strip()[:NOTE_LENGTH],
+            record_count=len(records),
+            error=f"{type(error).__name__}: {error}",
+            finished_at=timezone.now(),
+        )
+        raise
     scored_at = time.perf_counter()
     with transaction.atomic():
         run = LinkageRun.objects.create(

@@ -98,3 +98,17 @@ def test_the_task_scores_in_the_background(registry_and_import, settings: Any) -
     # then it ran and wrote the candidate
     assert result.return_value == 1
     assert LinkCandidate.objects.get().run.note == "import 13"
+
+
+def test_a_failure_is_recorded_on_a_failed_run_and_raised(registry_and_import, monkeypatch) -> None:
+    _registered, imported, _stranger = registry_and_import
+
+    def broken(records):
+        raise RuntimeError("engine down")
+
+    monkeypatch.setattr("yalu.linkage.imported.score_against_registry", broken)
+    with pytest.raises(RuntimeError):
+        score_new_persons([imported.pk], source="import 14")
+    run = LinkageRun.objects.get()
+    assert (run.status, run.note, run.error) == ("failed", "import 14", "RuntimeError: engine down")
+    assert not LinkCandidate.objects.exists()
