@@ -30,18 +30,27 @@ class PersonRequest:
     fallback_area_id: int
 
 
+@dataclass(eq=False)
+class _Draft:
+    """A person this chunk creates: saved (and given its id) at the chunk's end."""
+
+    home_area_id: int
+    sex: str
+    birth_year: int | None
+    birth_month: int | None
+    birth_day: int | None
+    nationality: str
+    source_ref: str
+    names: list[dict[str, Any]]
+    pk: int | None = None
+
+
 @dataclass
 class _Known:
-    person: Person | int  # a saved person's id, or a person created in this chunk (saved at its end)
+    person: _Draft | int  # a saved person's id, or a person created in this chunk
     birth_year: int | None
     sex: str
     full: str
-
-
-@dataclass
-class _NewPerson:
-    person: Person
-    names: list[dict[str, Any]]
 
 
 def _registry_names(keys: set[str], years: set[int]) -> dict[str, list[_Known]]:
@@ -71,65 +80,72 @@ def resolve_persons(
     """The person id of each request, creating persons (in bulk) where no one certain is found;
     `on_created` is told the ids of the persons created."""
     refs = {r.block["person_ref"] for r in requests if r.block.get("person_ref")}
-    by_ref: dict[str, Person | int] = dict(
+    by_ref: dict[str, _Draft | int] = dict(
         SenderPersonRef.objects.filter(sender=sender, person_ref__in=refs).values_list("person_ref", "person_id")
     )
     keys = {name["key_hangul"] for r in requests for name in r.block.get("names", []) if name["key_hangul"]}
-    years = {year for r in requests if (year := birth_parts(r.block.get("birth"))[0]) is not None}
-    by_key = _registry_names(keys, years)
-    candidate_ids = {known.person for found in by_key.values() for known in found}
-    bound: set[int] = set(
-        SenderPersonRef.objects.filter(sender=sender, person_id__in=candidate_ids).values_list("person_id", flat=True)
-    )
-    results: list[Person | int] = []
-    created: list[_NewPerson] = []
-    new_refs: list[tuple[str, Person | int]] = []
-    for request in requests:
+    facts = [(birth_parts(r.block.get("birth")), r.block.get("sex", "U")) for r in requests]
+    by_key = _registry_names(keys, {year for (year, _month, _day), _sex in facts if year is not None})
+    # a person the sender already knows under another person_ref is someone else to that sender: read which
+    # of the persons who could be certain for a row are bound so
+    could_be: set[int] = {
+        known.person
+        for request, ((year, _month, _day), sex) in zip(requests, facts, strict=True)
+        if request.block.get("person_ref") and request.block["person_ref"] not in by_ref
+        for known in _candidates(request.block, by_key)
+        if isinstance(known.person, int) and known.birth_year == year and known.sex == sex
+    }
+    bound: set[int] = set()
+    for start in range(0, len(could_be), QUERY_CHUNK):
+        part = sorted(could_be)[start : start + QUERY_CHUNK]
+        bound.update(
+            SenderPersonRef.objects.filter(sender=sender, person_id__in=part).values_list("person_id", flat=True)
+        )
+    results: list[_Draft | int] = []
+    created: list[_Draft] = []
+    new_refs: list[tuple[str, _Draft | int]] = []
+    for request, ((year, month, day), sex) in zip(requests, facts, strict=True):
         block = request.block
         ref = block.get("person_ref", "")
         if ref and ref in by_ref:
             results.append(by_ref[ref])
             continue
-        year, month, day = birth_parts(block.get("birth"))
-        sex = block.get("sex", "U")
-        candidates = _candidates(block, by_key)
-        # a person the sender already knows under another person_ref is someone else to that sender
         certain = {
             _key(known.person): known
-            for known in candidates
+            for known in _candidates(block, by_key)
             if year is not None
             and known.birth_year == year
             and known.sex == sex
             and not (ref and _key(known.person) in bound)
         }
-        person: Person | int
+        person: _Draft | int
         if len(certain) == 1:
             person = next(iter(certain.values())).person
         else:
-            new = Person(
+            names = block.get("names", [])
+            person = _Draft(
                 home_area_id=block.get("home_area_id") or request.fallback_area_id,
                 sex=sex,
                 birth_year=year,
                 birth_month=month,
                 birth_day=day,
                 nationality=block.get("nationality", ""),
-                created_by=user,
                 source_ref=ref,
+                names=names,
             )
-            created.append(_NewPerson(new, block.get("names", [])))
-            full = block["names"][0]["full"] if block.get("names") else ""
-            for name in block.get("names", []):
+            created.append(person)
+            full = names[0]["full"] if names else ""
+            for name in names:
                 if name["key_hangul"]:
-                    by_key.setdefault(name["key_hangul"], []).append(_Known(new, year, sex, full))
-            person = new
+                    by_key.setdefault(name["key_hangul"], []).append(_Known(person, year, sex, full))
         if ref:
             bound.add(_key(person))
             by_ref[ref] = person
             new_refs.append((ref, person))
         results.append(person)
-    _save_new(created)
+    _save_new(created, user)
     if on_created is not None and created:
-        on_created([new.person.pk for new in created])
+        on_created([_key(draft) for draft in created])
     insert_rows(
         SenderPersonRef,
         ("sender", "person_ref", "person", "batch"),
@@ -138,7 +154,7 @@ def resolve_persons(
     return [_key(person) for person in results]
 
 
-def _key(person: Person | int) -> int:
+def _key(person: _Draft | int) -> int:
     """The person's id; for a person created in this chunk and not saved yet, the object's identity."""
     if isinstance(person, int):
         return person
@@ -152,6 +168,7 @@ def _candidates(block: dict[str, Any], by_key: dict[str, list[_Known]]) -> list[
     return found
 
 
+QUERY_CHUNK = 5000  # values per IN (...): SQLite limits the parameters of one statement
 PERSON_FIELDS = (
     "id", "home_area", "sex", "birth_year", "birth_month", "birth_day", "nationality", "description", "note",
     "created_at", "updated_at", "created_by", "source_ref",
@@ -162,24 +179,24 @@ NAME_FIELDS = (
 )  # fmt: skip
 
 
-def _save_new(created: list[_NewPerson]) -> None:
+def _save_new(created: list[_Draft], user: User | None) -> None:
     """Write the new persons, their names and name keys in bulk (ids reserved first, then COPY)."""
     if not created:
         return
     now = timezone.now()
-    for new, pk in zip(created, reserve_ids(Person, len(created)), strict=True):
-        new.person.pk = new.person.id = pk
-        new.person._state.adding = False
+    for draft, pk in zip(created, reserve_ids(Person, len(created)), strict=True):
+        draft.pk = pk
+    user_id = user.pk if user is not None else None
     insert_rows(
         Person,
         PERSON_FIELDS,
         (
-            (p.pk, p.home_area_id, p.sex, p.birth_year, p.birth_month, p.birth_day, p.nationality, p.description,
-             p.note, now, now, p.created_by_id, p.source_ref)  # fmt: skip
-            for p in (new.person for new in created)
+            (p.pk, p.home_area_id, p.sex, p.birth_year, p.birth_month, p.birth_day, p.nationality, "", "",
+             now, now, user_id, p.source_ref)  # fmt: skip
+            for p in created
         ),
     )
-    names = [(new.person.pk, name) for new in created for name in new.names]
+    names = [(draft.pk, name) for draft in created for name in draft.names]
     name_ids = reserve_ids(PersonName, len(names))
     insert_rows(
         PersonName,

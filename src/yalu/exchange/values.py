@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from yalu.areas.models import Area, AreaKind
@@ -61,11 +61,11 @@ class PreciseDate:
 
 def parse_date(text: str, column: str) -> PreciseDate:
     """A date of the file: 1961, 1961-07 or 1961-07-14, or a ValueProblem saying what is wrong with it."""
-    result = _parse_date(text.strip(), _today(), translation.get_language() or "")
-    if isinstance(result, tuple):
-        code, message = result
-        raise ValueProblem(code, message, column)
-    return result
+    result = _parse_date(text.strip(), _today())
+    if isinstance(result, PreciseDate):
+        return result
+    code, message = _date_problem(text.strip(), result)
+    raise ValueProblem(code, message, column)
 
 
 _TODAY: list[Any] = [None, 0.0]
@@ -80,11 +80,11 @@ def _today() -> datetime.date:
 
 
 @lru_cache(maxsize=16384)
-def _parse_date(text: str, today: datetime.date, _language: str) -> PreciseDate | tuple[str, str]:
-    """Dates recur in a file, so each is parsed once (per day and language, for the message)."""
+def _parse_date(text: str, today: datetime.date) -> PreciseDate | str:
+    """The date, or the code of what is wrong with it; dates recur in a file, so each is parsed once."""
     match = _DATE.match(text)
     if not match:
-        return "invalid_date", _("Write the date as 1961, 1961-07 or 1961-07-14.")
+        return "invalid_date"
     year, month, day = int(match[1]), match[2], match[3]
     try:
         if day is not None:
@@ -97,12 +97,23 @@ def _parse_date(text: str, today: datetime.date, _language: str) -> PreciseDate 
         else:
             start, end, precision = datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
     except ValueError:
-        return "invalid_date", _("There is no such date: %(date)s.") % {"date": text}
+        return "no_such_date"
     if year < EARLIEST_YEAR:
-        return "date_too_early", _("A date before %(year)s is not plausible.") % {"year": EARLIEST_YEAR}
+        return "date_too_early"
     if start > today:
-        return "future_date", _("The date is in the future.")
+        return "future_date"
     return PreciseDate(start, end, precision)
+
+
+def _date_problem(text: str, problem: str) -> tuple[str, str]:
+    """The code and message of a date's problem, in the active language."""
+    if problem == "invalid_date":
+        return problem, _("Write the date as 1961, 1961-07 or 1961-07-14.")
+    if problem == "no_such_date":
+        return "invalid_date", _("There is no such date: %(date)s.") % {"date": text}
+    if problem == "date_too_early":
+        return problem, _("A date before %(year)s is not plausible.") % {"year": EARLIEST_YEAR}
+    return problem, _("The date is in the future.")
 
 
 def parse_sex(text: str) -> str:
@@ -164,6 +175,7 @@ class AreaTable:
         return info
 
 
+@lru_cache(maxsize=32768)
 def _system_of(text: str) -> str:
     script = detect_script(text)
     if script == "hangul":
@@ -204,6 +216,16 @@ def _keyed(system: str, full: str, family: str, given: str, source: str) -> tupl
 
 def keyed_names(values: dict[str, str], source: str) -> list[dict[str, Any]]:
     """Names with their match keys computed once, here; the writer stores them as they are."""
+    result = _keyed_block(tuple(values.get(column, "") for column in NAME_COLUMNS), source)
+    if isinstance(result, RowProblems):
+        raise RowProblems(list(result.problems))
+    return [dict(fields) for fields in result]
+
+
+@lru_cache(maxsize=32768)
+def _keyed_block(names: tuple[str, ...], source: str) -> tuple[dict[str, Any], ...] | RowProblems:
+    """A row's name columns keyed; the same names recur across rows (one person's crossing and outcome)."""
+    values = dict(zip(NAME_COLUMNS, names, strict=True))
     keyed = []
     problems = []
     for column, name in name_inputs(values, source):
@@ -215,8 +237,8 @@ def keyed_names(values: dict[str, str], source: str) -> list[dict[str, Any]]:
         fields["keys"] = list(fields["keys"])
         keyed.append(fields)
     if problems:
-        raise RowProblems(problems)
-    return keyed
+        return RowProblems(problems)
+    return tuple(keyed)
 
 
 def person_block(values: dict[str, str], areas: AreaTable, source: str) -> tuple[dict[str, Any], list[ValueProblem]]:

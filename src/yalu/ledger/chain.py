@@ -45,10 +45,14 @@ def _canonical(value: Any) -> Any:
     return value
 
 
+_PLAIN = frozenset({str, int, bool, type(None)})
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def event_hash(prev_hash: str, values: dict[str, Any]) -> str:
     """sha256 over the previous hash and a canonical JSON of the hashed fields."""
-    payload = json.dumps(
-        [_canonical(values[name]) for name in HASHED_FIELDS], ensure_ascii=False, separators=(",", ":")
+    payload = _ENCODE(
+        [value if type(value) in _PLAIN else _canonical(value) for value in map(values.__getitem__, HASHED_FIELDS)]
     )
     return hashlib.sha256(f"{prev_hash}\n{payload}".encode()).hexdigest()
 
