@@ -22,7 +22,9 @@ from yalu.core.models import User
 from yalu.ledger.chain import HASHED_FIELDS, event_hash
 from yalu.ledger.handback import (
     HandbackItemInput,
+    add_handback_items,
     confirm_handback_item,
+    correct_handback_item,
     dispute_handback_item,
     match_handback_item,
     record_handback_list,
@@ -36,10 +38,12 @@ from yalu.people.models import Person
 __all__ = [
     "EventInput",
     "HandbackItemInput",
+    "add_handback_items",
     "append_event_ids",
     "append_events",
     "confirm_handback_item",
     "correct_event",
+    "correct_handback_item",
     "dispute_handback_item",
     "match_handback_item",
     "record_crossing_incident",

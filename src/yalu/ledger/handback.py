@@ -25,6 +25,7 @@ from yalu.ledger.models import (
     EventType,
     HandbackItem,
     HandbackItemKey,
+    HandbackItemVersion,
     HandbackList,
     HandbackStatus,
     HandbackStatusChange,
@@ -120,7 +121,6 @@ def record_handback_list(
         raise ValidationError(
             {"crossing_point": _("The area %(code)s is outside your jurisdiction.") % {"code": area.code}}
         )
-    rows, keys_of_rows, refs = [], [], set()
     handback_list = HandbackList(
         sender=sender,
         list_ref=list_ref.strip(),
@@ -131,14 +131,30 @@ def record_handback_list(
         import_batch_id=import_batch_id,
         recorded_by=acting_user,
     )
+    rows, keys_of_rows = _item_rows(handback_list, items, existing=set())
+    if not rows:
+        raise ValidationError({"items": _("A list needs at least one person.")})
+    handback_list.save()
+    matched = _save_items(acting_user, rows, keys_of_rows)
+    record_audit(
+        actor=acting_user,
+        action="create",
+        target=handback_list,
+        detail={"items": len(rows), "matched": matched, "import_batch_id": str(import_batch_id or "")},
+    )
+    return handback_list
+
+
+def _item_rows(
+    handback_list: HandbackList, items: Sequence[HandbackItemInput], *, existing: set[str]
+) -> tuple[list[HandbackItem], list[list[str]]]:
+    """The items as rows (unsaved) with their name keys; a ValidationError names the item and the field."""
+    rows, keys_of_rows, refs = [], [], set(existing)
     for number, item in enumerate(items, start=1):
         try:
             if not item.ref.strip() or item.ref.strip() in refs:
                 raise ValidationError({"ref": _("Each item needs its own reference.")})
-            if not item.names:
-                raise ValidationError({"names": _("Give at least one name.")})
-            check_birth_date(item.birth_year, item.birth_month, item.birth_day)
-            names, keys = _item_keys(item)
+            row, keys = _item_row(handback_list, item)
         except ValidationError as error:
             raise ValidationError(
                 {
@@ -147,40 +163,135 @@ def record_handback_list(
                 }
             ) from error
         refs.add(item.ref.strip())
-        rows.append(
-            HandbackItem(
-                handback_list=handback_list,
-                ref=item.ref.strip(),
-                names=names,
-                display_name=" / ".join(dict.fromkeys(n["full"] for n in names))[:200],
-                sex=item.sex if item.sex in ("M", "F", "U") else "U",
-                birth_year=item.birth_year,
-                birth_month=item.birth_month,
-                birth_day=item.birth_day,
-                nationality=item.nationality,
-                home_area_id=item.home_area_id,
-                person_ref=item.person_ref,
-                crossed_on=item.crossed_on,
-                note=item.note,
-                name_keys=keys,
-            )
-        )
+        rows.append(row)
         keys_of_rows.append(keys)
-    if not rows:
-        raise ValidationError({"items": _("A list needs at least one person.")})
-    handback_list.save()
+    return rows, keys_of_rows
+
+
+def _item_row(handback_list: HandbackList, item: HandbackItemInput) -> tuple[HandbackItem, list[str]]:
+    if not item.names:
+        raise ValidationError({"names": _("Give at least one name.")})
+    check_birth_date(item.birth_year, item.birth_month, item.birth_day)
+    names, keys = _item_keys(item)
+    row = HandbackItem(
+        handback_list=handback_list,
+        ref=item.ref.strip(),
+        names=names,
+        display_name=" / ".join(dict.fromkeys(n["full"] for n in names))[:200],
+        sex=item.sex if item.sex in ("M", "F", "U") else "U",
+        birth_year=item.birth_year,
+        birth_month=item.birth_month,
+        birth_day=item.birth_day,
+        nationality=item.nationality,
+        home_area_id=item.home_area_id,
+        person_ref=item.person_ref,
+        crossed_on=item.crossed_on,
+        note=item.note,
+        name_keys=keys,
+    )
+    return row, keys
+
+
+def _save_items(acting_user: User | None, rows: list[HandbackItem], keys_of_rows: list[list[str]]) -> int:
+    """Save new items and their keys; match each to the registry where that is certain. Returns the matched."""
     HandbackItem.objects.bulk_create(rows)
     HandbackItemKey.objects.bulk_create(
         [HandbackItemKey(item=row, key=key) for row, keys in zip(rows, keys_of_rows, strict=True) for key in keys]
     )
-    matched = _match_certain(acting_user, rows)
+    return _match_certain(acting_user, rows)
+
+
+def _check_list_write(acting_user: User | None, handback_list: HandbackList) -> None:
+    if acting_user is not None:
+        check_permission(acting_user, "ledger.add_handbacklist")
+        if not area_in_scope(acting_user, handback_list.area):
+            raise ValidationError(
+                {"list_ref": _("The list %(ref)s is outside your jurisdiction.") % {"ref": handback_list.list_ref}}
+            )
+
+
+@transaction.atomic
+def add_handback_items(
+    *,
+    acting_user: User | None,
+    handback_list: HandbackList,
+    items: Sequence[HandbackItemInput],
+    import_batch_id: uuid.UUID | None = None,
+) -> list[HandbackItem]:
+    """Add items the sender sent later to a list already recorded (a list may come in several files)."""
+    _check_list_write(acting_user, handback_list)
+    existing = set(handback_list.items.values_list("ref", flat=True))
+    rows, keys_of_rows = _item_rows(handback_list, items, existing=existing)
+    matched = _save_items(acting_user, rows, keys_of_rows)
     record_audit(
         actor=acting_user,
-        action="create",
+        action="update",
         target=handback_list,
-        detail={"items": len(rows), "matched": matched, "import_batch_id": str(import_batch_id or "")},
+        detail={"items_added": len(rows), "matched": matched, "import_batch_id": str(import_batch_id or "")},
     )
-    return handback_list
+    return rows
+
+
+ITEM_CONTENT = (
+    "names", "display_name", "sex", "birth_year", "birth_month", "birth_day", "nationality", "home_area_id",
+    "person_ref", "crossed_on", "note",
+)  # fmt: skip
+
+
+@transaction.atomic
+def correct_handback_item(
+    *,
+    acting_user: User | None,
+    item: HandbackItem,
+    replacement: HandbackItemInput,
+    reason: str,
+    import_batch_id: uuid.UUID | None = None,
+) -> HandbackItem:
+    """Replace what the sender said of an item by its corrected word; the earlier content is kept as a version.
+
+    Our own decisions on the item (match, dispute, confirmation) stay: the sender corrected its claim, not
+    what we did with it. An unmatched item is matched again where the corrected names make it certain.
+    """
+    if not reason.strip():
+        raise ValidationError({"reason": _("A correction needs a reason.")})
+    item = HandbackItem.objects.select_for_update().select_related("handback_list__area").get(pk=item.pk)
+    _check_list_write(acting_user, item.handback_list)
+    if replacement.ref.strip() != item.ref:
+        raise ValidationError({"ref": _("A correction keeps the item's reference %(ref)s.") % {"ref": item.ref}})
+    row, keys = _item_row(item.handback_list, replacement)
+    earlier = {name: getattr(item, name) for name in ITEM_CONTENT}
+    earlier["crossed_on"] = item.crossed_on.isoformat() if item.crossed_on else None
+    HandbackItemVersion.objects.create(
+        item=item,
+        version=item.version,
+        content=earlier,
+        replaced_by=acting_user,
+        reason=reason.strip(),
+        import_batch_id=import_batch_id,
+    )
+    for name in ITEM_CONTENT:
+        setattr(item, name, getattr(row, name))
+    item.name_keys = keys
+    item.version += 1
+    item.save()
+    HandbackItemKey.objects.filter(item=item).delete()
+    HandbackItemKey.objects.bulk_create([HandbackItemKey(item=item, key=key) for key in keys])
+    HandbackStatusChange.objects.create(
+        item=item,
+        actor=acting_user,
+        old_status=item.status,
+        new_status=item.status,
+        detail=_("corrected to version %(version)s: %(reason)s") % {"version": item.version, "reason": reason.strip()},
+    )
+    if item.status == S.UNMATCHED:
+        _match_certain(acting_user, [item])
+    record_audit(
+        actor=acting_user,
+        action="update",
+        target=item,
+        detail={"version": item.version, "reason": reason.strip(), "import_batch_id": str(import_batch_id or "")},
+    )
+    return item
 
 
 def candidates_for(items: Sequence[HandbackItem]) -> dict[int, set[int]]:

@@ -189,6 +189,7 @@ class HandbackItem(models.Model):
     handed_back_event = models.ForeignKey(
         MovementEvent, null=True, blank=True, on_delete=models.PROTECT, db_constraint=False, related_name="+"
     )
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         ordering = ["handback_list", "id"]
@@ -199,6 +200,33 @@ class HandbackItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ref} {self.display_name}"
+
+
+class HandbackItemVersion(models.Model):
+    """An earlier content of an item, kept when the sender's corrected list replaced it. Append-only.
+
+    The item always shows the other state's latest word; what it said before is here, with who replaced
+    it, when and why (the import batch, for a corrected file).
+    """
+
+    item = models.ForeignKey(HandbackItem, on_delete=models.PROTECT, related_name="versions")
+    version = models.PositiveIntegerField(_("version"))
+    content = models.JSONField(_("content"))
+    replaced_at = models.DateTimeField(_("replaced"), auto_now_add=True)
+    replaced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(_("reason for the correction"))
+    import_batch_id = models.UUIDField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["item", "version"]
+        verbose_name = _("earlier version of a handback item")
+        verbose_name_plural = _("earlier versions of handback items")
+        constraints = [models.UniqueConstraint(fields=["item", "version"], name="handback_item_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} v{self.version}"
 
 
 class HandbackItemKey(models.Model):

@@ -220,7 +220,11 @@ def handback_lists(request: HttpRequest) -> HttpResponse:
 def handback_list_detail(request: HttpRequest, list_id: int) -> HttpResponse:
     handback_list = access_handback_list(request.user, list_id)
     form = ReconciliationForm(request.GET or None)
-    items = handback_list.items.select_related("matched_person", "handed_back_event").order_by("id")
+    items = (
+        handback_list.items.select_related("matched_person", "handed_back_event")
+        .prefetch_related("versions")
+        .order_by("id")
+    )
     status = form.cleaned_data.get("status") if form.is_valid() else ""
     if status:
         items = items.filter(status=status)

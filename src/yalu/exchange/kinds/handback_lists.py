@@ -14,7 +14,13 @@ from yalu.exchange.kinds import CheckContext, Kind, WriteContext, Written, regis
 from yalu.exchange.rows import RowError, RowProblems, ValueProblem
 from yalu.exchange.scratch import Scratch, StagedRow
 from yalu.exchange.values import PERSON_COLUMNS, birth_parts, parse_date, parse_ref, person_block
-from yalu.ledger.actions import HandbackItemInput, record_handback_list
+from yalu.ledger.actions import (
+    HandbackItemInput,
+    add_handback_items,
+    correct_handback_item,
+    record_handback_list,
+)
+from yalu.ledger.models import HandbackItem, HandbackList
 from yalu.people.actions import NameInput
 
 
@@ -89,22 +95,37 @@ class HandbackLists(Kind):
         return errors
 
     def write_new(self, rows: Sequence[StagedRow], context: WriteContext) -> list[Written]:
+        """New lists are recorded whole; new items of a list already recorded (a later file) are added to it."""
         lists: dict[str, list[StagedRow]] = {}
         for row in rows:
             lists.setdefault(row.clean["list_ref"], []).append(row)
+        known = {
+            handback_list.list_ref: handback_list
+            for handback_list in HandbackList.objects.filter(sender=context.sender, list_ref__in=list(lists))
+        }
         results: dict[int, Written] = {}
         for list_ref, items in lists.items():
             first = items[0].clean
-            handback_list = record_handback_list(
-                acting_user=context.user,
-                sender=context.sender,
-                list_ref=list_ref,
-                handed_over_on=datetime.date.fromisoformat(first["handed_over_on"][0]),
-                crossing_point=first["crossing_point"],
-                note=first["note"],
-                items=[self._item(row) for row in items],
-                import_batch_id=context.batch_id,
-            )
+            handback_list = known.get(list_ref)
+            if handback_list is None:
+                handback_list = record_handback_list(
+                    acting_user=context.user,
+                    sender=context.sender,
+                    list_ref=list_ref,
+                    handed_over_on=datetime.date.fromisoformat(first["handed_over_on"][0]),
+                    crossing_point=first["crossing_point"],
+                    note=first["note"],
+                    items=[self._item(row) for row in items],
+                    import_batch_id=context.batch_id,
+                )
+            else:
+                _same_list(handback_list, first)
+                add_handback_items(
+                    acting_user=context.user,
+                    handback_list=handback_list,
+                    items=[self._item(row) for row in items],
+                    import_batch_id=context.batch_id,
+                )
             item_ids = dict(handback_list.items.values_list("ref", "id"))
             for row in items:
                 results[row.row] = Written(
@@ -136,14 +157,45 @@ class HandbackLists(Kind):
         )
 
     def write_correction(self, row: StagedRow, previous_targets: dict[str, Any], context: WriteContext) -> Written:
-        # The ledger keeps a recorded list as the other state sent it and has no way yet to supersede one item.
+        """The sender corrected an item: it takes the new content and keeps the earlier one as a version."""
+        item = HandbackItem.objects.select_related("handback_list").get(pk=previous_targets["item"])
+        if item.handback_list.list_ref != row.clean["list_ref"]:
+            raise ValidationError(
+                {
+                    "list_ref": _("The item %(ref)s belongs to list %(list)s; it cannot move to another list.")
+                    % {"ref": row.ref, "list": item.handback_list.list_ref}
+                }
+            )
+        _same_list(item.handback_list, row.clean)
+        corrected = correct_handback_item(
+            acting_user=context.user,
+            item=item,
+            replacement=self._item(row),
+            reason=_("Corrected by the sender's file (import %(batch)s, row %(row)s).")
+            % {"batch": context.batch_id, "row": row.row},
+            import_batch_id=context.batch_id,
+        )
+        return Written(
+            targets={"handback_list": item.handback_list_id, "item": corrected.pk},
+            facts={"list_ref": row.clean["list_ref"]},
+        )
+
+
+def _same_list(handback_list: HandbackList, clean: dict[str, Any]) -> None:
+    """A later row of a recorded list says the same of the list itself (its date and crossing point)."""
+    handed_over_on = datetime.date.fromisoformat(clean["handed_over_on"][0])
+    if handback_list.handed_over_on != handed_over_on:
         raise ValidationError(
             {
-                "ref": _(
-                    "This item of list %(list)s was recorded before with other content; "
-                    "a handback list item cannot be corrected by a file yet."
-                )
-                % {"list": row.clean["list_ref"]}
+                "handed_over_on": _("The list %(ref)s was recorded as handed over on %(date)s.")
+                % {"ref": handback_list.list_ref, "date": handback_list.handed_over_on.isoformat()}
+            }
+        )
+    if handback_list.crossing_point != clean["crossing_point"].strip():
+        raise ValidationError(
+            {
+                "crossing_point": _("The list %(ref)s was recorded with the crossing point “%(point)s”.")
+                % {"ref": handback_list.list_ref, "point": handback_list.crossing_point}
             }
         )
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from yalu.core.errors import InvalidTransition
 from yalu.core.models import Agency
 from yalu.ledger.actions import (
     HandbackItemInput,
     confirm_handback_item,
+    correct_handback_item,
     dispute_handback_item,
     match_handback_item,
     record_handback_list,
@@ -138,3 +139,35 @@ def test_api_gives_the_report_timeline_and_lists(personas, handback_list) -> Non
     assert lists[0]["list_ref"] == "MPS-1961-117" and lists[0]["claimed"] == 3
     yanji = personas.client(personas.clerk_yanji)
     assert yanji.get("/api/v1/ledger/reports/crossings", {"area": "222405", "period": "1961"}).status_code == 404
+
+
+def test_a_corrected_item_keeps_our_decisions_its_earlier_word_and_is_matched_again(personas, handback_list) -> None:
+    disputed = dispute_handback_item(
+        acting_user=personas.clerk_longjing, item=handback_list.items.get(ref="3"), reason="not him"
+    )
+    corrected = correct_handback_item(
+        acting_user=None,
+        item=disputed,
+        replacement=hangul("3", "박성철", 1951),
+        reason="the list was retyped",
+    )
+    assert corrected.status == "disputed" and corrected.dispute_reason == "not him" and corrected.version == 2
+    # an unmatched item whose corrected name and year now fit one registry person is matched
+    unmatched = handback_list.items.get(ref="2")
+    rematched = correct_handback_item(
+        acting_user=None, item=unmatched, replacement=hangul("2", "朴成哲", 1931), reason="name corrected"
+    )
+    assert rematched.status == "matched" and rematched.matched_person == personas.longjing_person
+    assert rematched.versions.get().content["display_name"] == "리순옥"
+    page = personas.client(personas.clerk_longjing).get(f"/ledger/handback/{handback_list.pk}/")
+    assert "리순옥" in page.content.decode()
+    # a correction needs a reason and keeps the reference; a clerk (who does not record lists) cannot make one
+    with pytest.raises(ValidationError):
+        correct_handback_item(acting_user=None, item=rematched, replacement=hangul("2", "박성철", 1931), reason=" ")
+    with pytest.raises(ValidationError):
+        correct_handback_item(acting_user=None, item=rematched, replacement=hangul("9", "박성철", 1931), reason="x")
+    with pytest.raises(PermissionDenied):
+        correct_handback_item(
+            acting_user=personas.clerk_longjing, item=rematched, replacement=hangul("2", "박성철", 1931), reason="x"
+        )
+    assert HandbackItem.objects.get(pk=rematched.pk).version == 2
