@@ -9,6 +9,7 @@ change is seen on the next visit, which recomputes them. `warm` recomputes ahead
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -114,15 +115,20 @@ VERSION_MODELS = (
 )
 
 
-def data_version() -> str:
+# What the registry counts of the home page read: persons, and the log of every change to one.
+REGISTRY_MODELS = ("people.Person", "people.PersonChange")
+REGISTRY = "registry"  # the `period` under which an area's registry counts are kept
+
+
+def data_version(models: Sequence[str] = VERSION_MODELS) -> str:
     """A cheap fingerprint of what the figures read, in one query of index look-ups (no table scans).
 
-    The highest id of each table of VERSION_MODELS, the validation thresholds (count and sum), and
-    today's date: the figures are "as of today" (`report_date`), so they change with the day too.
+    The highest id of each table of `models`, the validation thresholds (count and sum), and today's
+    date: the figures are "as of today" (`report_date`), so they change with the day too.
     """
     quote = connection.ops.quote_name
     parts = []
-    for label in VERSION_MODELS:
+    for label in models:
         app_label, name = label.split(".")
         if not apps.is_installed(f"yalu.{app_label}"):
             continue
@@ -135,6 +141,30 @@ def data_version() -> str:
         cursor.execute("SELECT " + ", ".join(parts))
         row = cursor.fetchone()
     return ":".join(["" if value is None else str(value) for value in row] + [timezone.localdate().isoformat()])
+
+
+def kept(area: Area, name: str, compute: Callable[[], Any], *, models: Sequence[str] = VERSION_MODELS) -> Any:
+    """The JSON value kept for `area` under `name` if `models` have not changed since; else computed and kept.
+
+    The version is read before computing, so a change made while computing is seen on the next visit.
+    """
+    version = data_version(models)
+    row = DashboardFigures.objects.filter(area=area, period=name, version=version).first()
+    if row is not None:
+        return row.figures
+    started = time.perf_counter()
+    value = compute()
+    DashboardFigures.objects.update_or_create(
+        area=area,
+        period=name,
+        defaults={
+            "version": version,
+            "computed_at": timezone.now(),
+            "seconds": time.perf_counter() - started,
+            "figures": value,
+        },
+    )
+    return value
 
 
 @dataclass
@@ -183,31 +213,22 @@ def compute_period_figures(user: Any, area: Area, period: str) -> PeriodFigures:
 
 
 def period_figures(user: Any, area: Area, period: str) -> PeriodFigures:
-    """The figures kept for `area` and `period` if the data have not changed since; else computed and kept.
+    """The figures of `area` and `period`, kept until the data change (see `kept`).
 
-    The version is read before computing, so a change made while computing is seen on the next visit.
     They depend on the area alone (`user` only scopes: the area is the user's jurisdiction).
     """
-    version = data_version()
-    kept = DashboardFigures.objects.filter(area=area, period=period, version=version).first()
-    if kept is not None:
-        try:
-            return PeriodFigures.from_json(kept.figures)
-        except (KeyError, TypeError):  # kept by an older shape of PeriodFigures: compute again
-            pass
-    started = time.perf_counter()
-    found = compute_period_figures(user, area, period)
-    DashboardFigures.objects.update_or_create(
-        area=area,
-        period=period,
-        defaults={
-            "version": version,
-            "computed_at": timezone.now(),
-            "seconds": time.perf_counter() - started,
-            "figures": found.as_json(),
-        },
-    )
-    return found
+    found = kept(area, period, lambda: compute_period_figures(user, area, period).as_json())
+    try:
+        return PeriodFigures.from_json(found)
+    except (KeyError, TypeError):  # kept by an older shape of PeriodFigures: compute again
+        DashboardFigures.objects.filter(area=area, period=period).delete()
+        return PeriodFigures.from_json(kept(area, period, lambda: compute_period_figures(user, area, period).as_json()))
+
+
+def registry_counts(area: Area, count: Callable[[], dict[int, int]]) -> dict[int, int]:
+    """Persons by home area id in `area`'s subtree (`count` gives them), kept until persons change."""
+    found = kept(area, REGISTRY, lambda: {str(key): value for key, value in count().items()}, models=REGISTRY_MODELS)
+    return {int(key): int(value) for key, value in found.items()}
 
 
 def key_figures(user: Any, area: Area, period: str, found: PeriodFigures) -> list[KeyFigure]:

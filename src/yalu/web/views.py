@@ -13,7 +13,7 @@ from django.views.i18n import set_language as django_set_language
 from yalu.areas.models import Area
 from yalu.core.access import public, signed_in
 from yalu.people.queries import people_in_scope
-from yalu.statistics.dashboard import dashboard_for
+from yalu.statistics.dashboard import dashboard_for, registry_counts
 
 login = public(auth_views.LoginView.as_view(redirect_authenticated_user=True))
 logout = public(auth_views.LogoutView.as_view())
@@ -25,9 +25,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """The user's jurisdiction for the current period: key figures with trend, violations, work waiting."""
     user: Any = request.user
     people = people_in_scope(user)
-    counts = people.values("home_area_id").annotate(count=Count("id")).order_by()
-    areas = Area.objects.in_bulk([row["home_area_id"] for row in counts])
-    by_area = sorted(((areas[row["home_area_id"]], row["count"]) for row in counts), key=lambda pair: pair[0].path)
+
+    def count() -> dict[int, int]:
+        rows = people.values("home_area_id").annotate(count=Count("id")).order_by()
+        return {row["home_area_id"]: row["count"] for row in rows}
+
+    # one scan of the registry, and none on a later visit while no person is added or changed
+    counts = registry_counts(user.jurisdiction, count) if user.jurisdiction is not None else count()
+    areas = Area.objects.in_bulk(list(counts))
+    by_area = sorted(((areas[pk], number) for pk, number in counts.items()), key=lambda pair: pair[0].path)
     period = request.GET.get("period", "").strip()[:32] or None
     try:
         board = dashboard_for(user, period=period)
@@ -35,7 +41,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         board = dashboard_for(user)
     context = {
         "jurisdiction": user.jurisdiction,
-        "person_count": people.count(),
+        "person_count": sum(counts.values()),
         "by_area": by_area,
         "roles": [group.name for group in user.groups.all()],
         "board": board,

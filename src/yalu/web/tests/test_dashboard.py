@@ -6,12 +6,15 @@ import datetime
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from yalu.areas.models import Area
-from yalu.conftest import Personas
+from yalu.conftest import Personas, make_user
 from yalu.ledger.actions import EventInput, append_events
+from yalu.people.actions import NameInput, create_person, update_person
 from yalu.people.models import Person
 from yalu.statistics import dashboard
 from yalu.statistics.models import DashboardFigures, ValidationThreshold
@@ -58,10 +61,11 @@ def test_a_second_visit_reads_the_kept_figures(
     first = client.get(reverse("dashboard"), {"period": "1961"}).content.decode()
     assert counted == ["CN-JL"] and _persons_crossing(first) == "1"
     # when the analyst visits again with nothing changed
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(16), CaptureQueriesContext(connection) as queries:
         second = client.get(reverse("dashboard"), {"period": "1961"}).content.decode()
-    # then nothing is recomputed and the page shows the same figures
+    # then nothing is recomputed, the registry is not counted again, and the page shows the same figures
     assert counted == ["CN-JL"]
+    assert not [query for query in queries if 'COUNT("people_person"."id")' in query["sql"]]
     assert _persons_crossing(second) == "1"
     assert DashboardFigures.objects.get(area__code="CN-JL", period="1961").seconds > 0
 
@@ -103,3 +107,26 @@ def test_warming_computes_once_until_the_data_change(personas: Personas, counted
     # and a visit reads the warmed figures
     page = _english(personas).get(reverse("dashboard"), {"period": "1961"}).content.decode()
     assert _persons_crossing(page) == "1" and counted == ["CN-JL"]
+
+
+def _persons_registered(page: str) -> str:
+    return page.split('data-figure="persons">', 1)[1].split("<", 1)[0]
+
+
+def test_the_registry_counts_are_kept_until_a_person_is_added_or_moved(personas: Personas) -> None:
+    # given a visit that counted Jilin's two persons
+    client = _english(personas)
+    assert _persons_registered(client.get(reverse("dashboard")).content.decode()) == "2"
+    # when a person is added in Yanji, then the next visit counts three
+    create_person(
+        acting_user=personas.clerk_yanji,
+        home_area=Area.objects.get(code="222401"),
+        names=[NameInput(system="hangul", family="이", given="순자")],
+    )
+    page = client.get(reverse("dashboard")).content.decode()
+    assert _persons_registered(page) == "3" and "222401</span>" in page
+    # and when Longjing's person moves to Yanji, Longjing's row goes on the next visit
+    clerk = make_user("clerk.yanbian", ["clerk"], "222400", "yanbian-psb")
+    update_person(acting_user=clerk, person=personas.longjing_person, home_area=Area.objects.get(code="222401"))
+    page = client.get(reverse("dashboard")).content.decode()
+    assert _persons_registered(page) == "3" and "222405</span>" not in page
