@@ -304,6 +304,10 @@ def main() -> None:
             username=f"bench-county-{time.time_ns()}", jurisdiction=Area.objects.get(code="222405")
         )
         texts = queries(people, args.queries)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW shared_buffers")
+                print(f"PostgreSQL shared_buffers {cursor.fetchone()[0]}")
         for round_number in range(1, args.rounds + 1):
             worst = 0.0
             load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
