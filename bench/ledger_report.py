@@ -4,7 +4,8 @@
 
 DATABASE_URL decides the engine. The benchmark always works in a throwaway database of its own: on
 PostgreSQL a new database on the same server (dropped at the end), on SQLite a temporary file. Data are
-generated with bulk inserts (hash fields are filled with a constant: the chain is not what is measured).
+generated with bulk inserts (hash fields are filled with a constant: the chain is not what is measured);
+on PostgreSQL on the server, set-based (10,000,000 events in about 5 minutes on 2 busy cores).
 Prints both timings (best of R) and their ratio; target: crossing_report within 1.5x of the SQL.
 """
 
