@@ -6,7 +6,7 @@ from ninja import Query, Router, Schema, Status
 from yalu.core.api import api_requires
 from yalu.core.errors import InvalidTransition
 from yalu.linkage import actions
-from yalu.linkage.access import access_candidate, access_run
+from yalu.linkage.access import access_candidate, access_list_to_link, access_run
 from yalu.linkage.models import CandidateStatus, LinkageRun, LinkCandidate, RunKind
 from yalu.linkage.queries import candidates_in_scope
 
@@ -45,11 +45,13 @@ class DecisionIn(Schema):
 
 class RunIn(Schema):
     threshold: float = 0.9
+    handback_list: int | None = None  # link this list (received in the jurisdiction) instead of deduplicating
 
 
 class RunOut(Schema):
     id: int
     kind: str
+    note: str
     engine: str
     status: str
     progress: int
@@ -81,6 +83,7 @@ def run_out(run: LinkageRun) -> RunOut:
     return RunOut(
         id=run.pk,
         kind=run.kind,
+        note=run.note,
         engine=run.engine,
         status=run.status,
         progress=run.job.percent if run.job else 0,
@@ -123,11 +126,21 @@ def decide_candidate(request: HttpRequest, candidate_id: int, body: DecisionIn) 
     return Status(200, candidate_out(decided))
 
 
-@router.post("/runs", response={202: RunOut}, summary="Queue a run deduplicating the registry")
+@router.post(
+    "/runs",
+    response={202: RunOut},
+    summary="Queue a run deduplicating the registry, or linking a handback list (`handback_list`) to it",
+)
 @api_requires("linkage.add_linkagerun")
 def start_run(request: HttpRequest, body: RunIn) -> Status[Any]:
     user = request.auth  # type: ignore[attr-defined]
-    run = actions.start_linkage_run(acting_user=user, kind=RunKind.DEDUPE, threshold=body.threshold)
+    if body.handback_list is None:
+        run = actions.start_linkage_run(acting_user=user, kind=RunKind.DEDUPE, threshold=body.threshold)
+    else:
+        handback_list = access_list_to_link(user, body.handback_list)
+        run = actions.start_linkage_run(
+            acting_user=user, kind=RunKind.LIST, source=handback_list, threshold=body.threshold
+        )
     return Status(202, run_out(run))
 
 

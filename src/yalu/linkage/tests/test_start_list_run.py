@@ -76,3 +76,19 @@ def test_bad_input_is_shown_on_the_form(personas, longjing_list) -> None:
     assert response.status_code == 400
     assert "This field is required." in page and "less than or equal to 0.999" in page
     assert not LinkageRun.objects.exists()
+
+
+def test_the_api_starts_a_list_linkage_in_scope_only(personas, longjing_list) -> None:
+    longjing = personas.client(personas.clerk_longjing)
+    response = longjing.post(
+        "/api/v1/linkage/runs", {"handback_list": longjing_list.pk}, content_type="application/json"
+    )
+    assert response.status_code == 202
+    body = response.json()
+    assert body["kind"] == RunKind.LIST and body["status"] == "queued"
+    assert LinkageRun.objects.get(pk=body["id"]).source == longjing_list
+    # a list received elsewhere answers not found, and nothing is queued
+    yanji = personas.client(personas.clerk_yanji)
+    missing = yanji.post("/api/v1/linkage/runs", {"handback_list": longjing_list.pk}, content_type="application/json")
+    assert missing.status_code == 404
+    assert LinkageRun.objects.count() == 1
