@@ -91,9 +91,13 @@ class ImportLock(models.Model):
 
 
 class ImportedRow(models.Model):
-    """A row written from a file. A later version of the same ref supersedes it; it is never overwritten."""
+    """A row written from a file. A later version of the same ref supersedes it; it is never overwritten.
 
-    sender = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    Indexes are few on purpose (every imported row writes one of these): the unique (sender, kind, ref,
+    version) serves the lookups by sender and ref, so the sender needs no index of its own.
+    """
+
+    sender = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", db_index=False)
     kind = models.CharField(max_length=32)
     ref = models.CharField(max_length=128)
     content_hash = models.CharField(max_length=64)
@@ -117,7 +121,6 @@ class ImportedRow(models.Model):
             ),
             models.UniqueConstraint(fields=["sender", "kind", "ref", "version"], name="exchange_row_version_unique"),
         ]
-        indexes = [models.Index(fields=["sender", "kind", "ref"])]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.ref} v{self.version}"

@@ -47,7 +47,10 @@ class MovementEvent(models.Model):
     them instead, and a referenced event can never disappear, since nothing is ever deleted.
     """
 
-    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
+    # indexed by ledger_person_order (person first), like the sender by ledger_sender_ref: no index of their own
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     event_type = models.CharField(_("event"), max_length=24, choices=EventType.choices)
     occurred_on = models.DateField(_("date"))
     occurred_precision = models.CharField(
@@ -68,10 +71,16 @@ class MovementEvent(models.Model):
         db_constraint=False,
         related_name="outcomes",
     )
-    group_ref = models.CharField(_("group"), max_length=64, blank=True, db_index=True)
+    group_ref = models.CharField(_("group"), max_length=64, blank=True)
     note = models.TextField(_("note"), blank=True)
     sender = models.ForeignKey(
-        Agency, verbose_name=_("sender"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Agency,
+        verbose_name=_("sender"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     source_ref = models.CharField(_("source reference"), max_length=128, blank=True)
     import_batch_id = models.UUIDField(null=True, blank=True, db_index=True)
@@ -102,6 +111,8 @@ class MovementEvent(models.Model):
             models.Index(fields=["event_type", "occurred_on", "area"], name="ledger_type_date_area"),
             models.Index(fields=["person", "ordered_on", "sequence"], name="ledger_person_order"),
             models.Index(fields=["sender", "source_ref"], name="ledger_sender_ref"),
+            # groups are looked up by equality only (an incident's persons): no pattern index beside it
+            models.Index(fields=["group_ref"], name="ledger_group_ref"),
         ]
 
     def __str__(self) -> str:
