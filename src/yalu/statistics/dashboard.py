@@ -3,17 +3,20 @@
 Over millions of events the figures take minutes, so they are kept (`DashboardFigures`) per area and
 period with the data version they were computed at (`data_version`: the highest id of every table they
 read, the thresholds, and today's date). A visit after no change reads them back in a few queries; a
-change is seen on the next visit, which recomputes them. `warm` recomputes ahead of visits (a task).
+change is seen on the next visit, which recomputes them, as does one after `max_age`. `warm` (the task and
+`manage.py warm_dashboards`) recomputes ahead of visits.
 """
 
 from __future__ import annotations
 
+import datetime
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -143,13 +146,21 @@ def data_version(models: Sequence[str] = VERSION_MODELS) -> str:
     return ":".join(["" if value is None else str(value) for value in row] + [timezone.localdate().isoformat()])
 
 
+def max_age() -> int:
+    """Seconds after which kept figures are computed again even if the version is the same (setting
+    YALU_DASHBOARD_MAX_AGE, default an hour): a bound on what the version cannot see, edits made in place
+    (a corrected letter, a reunification item matched to another area). Warming more often hides it."""
+    return int(getattr(settings, "YALU_DASHBOARD_MAX_AGE", 3600))
+
+
 def kept(area: Area, name: str, compute: Callable[[], Any], *, models: Sequence[str] = VERSION_MODELS) -> Any:
     """The JSON value kept for `area` under `name` if `models` have not changed since; else computed and kept.
 
     The version is read before computing, so a change made while computing is seen on the next visit.
     """
     version = data_version(models)
-    row = DashboardFigures.objects.filter(area=area, period=name, version=version).first()
+    fresh = timezone.now() - datetime.timedelta(seconds=max_age())
+    row = DashboardFigures.objects.filter(area=area, period=name, version=version, computed_at__gte=fresh).first()
     if row is not None:
         return row.figures
     started = time.perf_counter()
@@ -265,7 +276,8 @@ def dashboard_for(user: Any, *, period: str | None = None) -> Dashboard | None:
 def warm(*, area: Area, period: str) -> float:
     """Compute and keep the figures of `area` and `period` ahead of a visit; the seconds it took (0: kept)."""
     version = data_version()
-    if DashboardFigures.objects.filter(area=area, period=period, version=version).exists():
+    fresh = timezone.now() - datetime.timedelta(seconds=max_age())
+    if DashboardFigures.objects.filter(area=area, period=period, version=version, computed_at__gte=fresh).exists():
         return 0.0
     period_figures(None, area, period)
     return float(DashboardFigures.objects.get(area=area, period=period).seconds)

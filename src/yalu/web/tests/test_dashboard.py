@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from yalu.areas.models import Area
 from yalu.conftest import Personas, make_user
@@ -130,3 +131,18 @@ def test_the_registry_counts_are_kept_until_a_person_is_added_or_moved(personas:
     update_person(acting_user=clerk, person=personas.longjing_person, home_area=Area.objects.get(code="222401"))
     page = client.get(reverse("dashboard")).content.decode()
     assert _persons_registered(page) == "3" and "222405</span>" not in page
+
+
+def test_kept_figures_older_than_the_maximum_age_are_computed_again(
+    personas: Personas, counted: list[str], settings: Any
+) -> None:
+    # given figures kept after a visit
+    _crossing(personas.longjing_person, datetime.date(1961, 5, 1))
+    client = _english(personas)
+    client.get(reverse("dashboard"), {"period": "1961"})
+    # when they are older than the maximum age, with no change to the data
+    settings.YALU_DASHBOARD_MAX_AGE = 60
+    DashboardFigures.objects.update(computed_at=timezone.now() - datetime.timedelta(minutes=2))
+    client.get(reverse("dashboard"), {"period": "1961"})
+    # then the visit computed them again
+    assert counted == ["CN-JL", "CN-JL"]
