@@ -19,6 +19,9 @@ _MAX_PIECE = 7
 _MAX_SEGMENTATIONS = 6
 _MR_MARKS = frozenset("ŏŭ'")
 _GROUP_SPLIT = re.compile(r"[\s,.]+")
+# Pinyin's syllable-dividing apostrophe (Xi'an, Su'ai, Chang'e): after a vowel or n, g, r, before a, e, o.
+# McCune–Reischauer's apostrophes follow k, t, p, ch (aspiration) or stand before g (Han'guk): never this.
+_PINYIN_APOSTROPHE = re.compile(r"(?<=[aeiouvnrg])'(?=[aeo])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -89,6 +92,7 @@ def _orders(raw_groups: list[str]) -> list[tuple[int, bool]]:
 @lru_cache(maxsize=65536)
 def latin_readings(text: str) -> tuple[Reading, ...]:
     """Readings of a normalized Latin name, in every system it parses in."""
+    text = _PINYIN_APOSTROPHE.sub("-", text)
     family_first_by_comma = "," in text
     raw_groups = [group for group in _GROUP_SPLIT.split(text.replace(",", " , ")) if group]
     raw_groups = [group.strip("-'") for group in raw_groups if group.strip("-'")]

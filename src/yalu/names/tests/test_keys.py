@@ -55,3 +55,12 @@ def test_renderers(system: str, expected: str) -> None:
 def test_dprk_keeps_initial_rieul() -> None:
     assert render_name("최", "룡해", "dprk") == "Choe Ryong Hae"
     assert render_name("리", "성철", "dprk") == "Ri Song Chol"
+
+
+def test_pinyin_apostrophes_divide_syllables_and_mr_apostrophes_mark_aspiration() -> None:
+    # 苏爱 written with pinyin's dividing apostrophe reads as it does unspaced
+    assert name_keys("Jin Su'ai").keys == name_keys("Jin Suai").keys != ()
+    assert name_keys("Piao Xi'an").hangul  # after a vowel, before a: a pinyin syllable boundary
+    # McCune–Reischauer's apostrophe after ch / p / k is aspiration, not a boundary
+    assert name_keys("Ch'oe Ryong Hae").hangul[0] == "최용해"
+    assert name_keys("Pak Sŏngch'ŏl").hangul[0] == "박성철"
