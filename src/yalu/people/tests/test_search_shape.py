@@ -15,11 +15,11 @@ def _register(personas, system: str, full: str, code: str = "222405") -> Person:
 
 
 def test_a_query_without_a_reading_matches_the_written_prefix_only(personas) -> None:
-    # given two pinyin names written with an apostrophe, which have no Hangul reading and so no keys
-    sua = _register(personas, "pinyin", "Jin Su'ai")
-    other = _register(personas, "pinyin", "Song Lian'ai")
+    # given two foreign names, which have no Hangul reading and so no keys
+    sua = _register(personas, "other-latin", "Schmidt Xaver")
+    other = _register(personas, "other-latin", "Brzeczyszczykiewicz Wanda")
     # when searching one of them as written
-    results = list(search_people(personas.analyst_jilin, q="Jin Su'ai"))
+    results = list(search_people(personas.analyst_jilin, q="Schmidt Xaver"))
     # then it is found by its prefix, and the other name without a reading is not taken for a match
     assert results == [sua]
     assert getattr(results[0], "rank") == RANK_PREFIX  # noqa: B009
