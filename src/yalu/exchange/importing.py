@@ -7,12 +7,14 @@ killed process leaves no row of its file, and two imports of one file at once wr
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
 import socket
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -143,8 +145,23 @@ def _finish(batch: ImportBatch, status: str, summary: dict[str, int], errors: li
 
 def run_import(*, batch: ImportBatch, acting_user: User | None) -> ImportBatch:
     """Check and write one received batch; returns it with its status, summary and errors."""
-    with translation.override(batch.language or None):
+    with translation.override(batch.language or None), _fewer_collections():
         return _run_import(batch, acting_user)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Python's cycle collector, left as it is, walks the whole heap again and again while an import
+    allocates its millions of short-lived objects: about a third of the import's time. During the import
+    the objects that existed before it are set aside (gc.freeze) and collections run less often."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(thresholds[0], 50_000), max(thresholds[1], 20), max(thresholds[2], 100))
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def _run_import(batch: ImportBatch, acting_user: User | None) -> ImportBatch:
