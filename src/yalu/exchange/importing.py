@@ -223,6 +223,8 @@ def _run_import(batch: ImportBatch, acting_user: User | None) -> ImportBatch:
                 _audit(acting_user, batch)
                 return batch
             _score_new_persons(scratch, source)
+            if summary["created"] or summary["corrected"]:
+                _warm_dashboards(source)
     except BaseException as error:
         _fail(batch, error)
         raise
@@ -247,6 +249,17 @@ def _score_new_persons(scratch: Scratch, source: str) -> None:
             score_new_persons_task.enqueue(person_ids=person_ids, source=source)
     except Exception:
         logger.exception("could not queue the scoring of the persons created by %s", source)
+
+
+def _warm_dashboards(source: str) -> None:
+    """Have the home pages' figures computed again on the worker now that the data changed, so that the
+    next visit reads them instead of waiting for them. The import is committed: a failure only warns."""
+    from yalu.statistics.tasks import warm_dashboards
+
+    try:
+        warm_dashboards.enqueue()
+    except Exception:
+        logger.exception("could not queue the dashboards' figures after %s", source)
 
 
 def _fail(batch: ImportBatch, error: BaseException) -> None:

@@ -97,3 +97,12 @@ def test_an_event_after_the_death_is_refused(db, tmp_path) -> None:
     ]
     batch = load(tmp_path, rows)
     assert {(e["row"], e["code"]) for e in batch.errors} == {(3, "after_death"), (4, "before_birth")}
+
+
+def test_an_import_that_writes_queues_the_dashboards_and_one_that_changes_nothing_does_not(db, tmp_path) -> None:
+    rows = [movement("W-1", person_ref="P-1", full_name="박성철")]
+    assert load(tmp_path, rows).status == "accepted"
+    warm = DBTaskResult.objects.filter(task_path__endswith="warm_dashboards")
+    assert warm.count() == 1
+    assert load(tmp_path, rows, "again.csv").summary["unchanged"] == 1
+    assert warm.count() == 1
