@@ -156,6 +156,8 @@ X_FRAME_OPTIONS = "DENY"
 
 YALU_SERVICE_STANDARD_DAYS = int(os.environ.get("YALU_SERVICE_STANDARD_DAYS", "30"))
 YALU_SUPPRESSION_THRESHOLD = int(os.environ.get("YALU_SUPPRESSION_THRESHOLD", "5"))
+# seconds after which the home page's kept figures are computed again even when no table grew
+YALU_DASHBOARD_MAX_AGE = int(os.environ.get("YALU_DASHBOARD_MAX_AGE", "3600"))
 
 LOGGING = {
     "version": 1,
