@@ -7,6 +7,7 @@ A live source remembers what it was asked: that record is what a snapshot freeze
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -110,8 +111,21 @@ class LiveFigures:
                 bucket[code] = figure.as_json()
         return {code: known[code] for code in codes}
 
+    @classmethod
+    def from_recorded(
+        cls, user: Any, as_of: datetime.date, recorded: dict[str, dict[str, dict[str, Any]]]
+    ) -> LiveFigures:
+        """Figures recorded (and kept) earlier, asked again without evaluating; what they lack is evaluated."""
+        evaluated = {
+            key: {code: Figure.from_json(value) for code, value in values.items()} for key, values in recorded.items()
+        }
+        return cls(user=user, as_of=as_of, recorded=copy.deepcopy(recorded), evaluated=evaluated)
+
     def monthly(self, area: Area, months: Months, code: str) -> list[Figure]:
         """One figure per month; `crossing.detected` in one query rather than a cohort per month."""
+        keys = [figure_key(area, first, last) for first, last in months]
+        if all(code in self.evaluated.get(key, {}) for key in keys):
+            return [self.evaluated[key][code] for key in keys]
         if code != "crossing.detected" or not months:
             return [self.figures(area, first, last, [code])[code] for first, last in months]
         start, end = months[0][0], months[-1][1]

@@ -11,6 +11,7 @@ from yalu.ledger.periods import parse_period
 from yalu.reports.definitions import DEFINITIONS, ReportRequest
 from yalu.reports.figures import FigureSource, LiveFigures
 from yalu.reports.freezing import frozen_source
+from yalu.reports.keeping import kept_report
 from yalu.reports.tables import Report
 
 
@@ -24,14 +25,25 @@ def report_request(area: Area, period: str, as_of: datetime.date | None) -> Repo
 
 
 def build_report(
-    user: Any, *, area: Area, period: str, as_of: datetime.date | None, definition: str = "1962"
+    user: Any,
+    *,
+    area: Area,
+    period: str,
+    as_of: datetime.date | None,
+    definition: str = "1962",
+    fresh: bool = False,
 ) -> tuple[Report, LiveFigures]:
-    """The report with live figures for `user` (None: a trusted caller), and the figures it used."""
+    """The report with live figures for `user` (None: a trusted caller), and the figures it used.
+
+    The figures are kept until the data change (`yalu.reports.keeping`); `fresh` computes them whatever
+    is kept, as freezing does.
+    """
     if user is not None and not area_in_scope(user, area):
         raise not_found(user, object_type="areas.area", object_id=area.code, exists=True)
     request = report_request(area, period, as_of)
-    source = LiveFigures(user=user, as_of=request.as_of)
-    return DEFINITIONS[definition](source, request), source
+    if definition not in DEFINITIONS:
+        raise ValueError(f"unknown report {definition!r}")
+    return kept_report(user, request, definition=definition, fresh=fresh)
 
 
 def snapshot_report(snapshot: Any, *, definition: str = "1962") -> Report:

@@ -85,7 +85,8 @@ def report_freeze(request: HttpRequest) -> HttpResponse:
         messages.error(request, form.errors.as_text())
         return redirect("reports:report")
     wanted = form.report_request
-    report, source = build_report(request.user, area=wanted.area, period=wanted.period, as_of=wanted.as_of)
+    # a snapshot freezes figures computed now, never kept ones
+    report, source = build_report(request.user, area=wanted.area, period=wanted.period, as_of=wanted.as_of, fresh=True)
     try:
         snapshot = actions.freeze_report(
             acting_user=acting_user(request), report=report, source=source, title=request.POST.get("title", "")[:200]
