@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.utils import timezone
 
 from yalu.core.bulk import insert_rows, reserve_ids
@@ -53,19 +54,32 @@ class _Known:
     full: str
 
 
-def _registry_names(keys: set[str], years: set[int]) -> dict[str, list[_Known]]:
-    """Registry names sharing a key with the rows and born in one of the rows' birth years.
+PAIRS_PER_QUERY = 1000  # (key, year, sex) triples per statement: 3,000 parameters
 
-    Only they can be certain (key, birth year and sex agree); scoring the others is the linkage's work.
+
+def _registry_names(wanted: set[tuple[str, int, str]]) -> dict[str, list[_Known]]:
+    """Registry names with one of the rows' (name key, birth year, sex): the only ones that can be certain.
+
+    Read by exact triple, not by key alone: a common name has thousands of bearers, more with every
+    import, and only those of the same birth year and sex could be the row's person. Scoring the others
+    is the linkage's work.
     """
     by_key: dict[str, list[_Known]] = {}
-    if not keys or not years:
-        return by_key
-    rows = PersonName.objects.filter(key_hangul__in=keys, person__birth_year__in=years).values_list(
-        "key_hangul", "person_id", "person__birth_year", "person__sex", "full"
-    )
-    for key, person_id, birth_year, sex, full in rows.iterator(chunk_size=5000):
-        by_key.setdefault(key, []).append(_Known(person_id, birth_year, sex, full))
+    ordered = sorted(wanted)
+    names = connection.ops.quote_name(PersonName._meta.db_table)
+    persons = connection.ops.quote_name(Person._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(ordered), PAIRS_PER_QUERY):
+            part = ordered[start : start + PAIRS_PER_QUERY]
+            values = ", ".join(["(%s, %s, %s)"] * len(part))
+            cursor.execute(
+                f"SELECT n.key_hangul, n.person_id, p.birth_year, p.sex, n.full FROM {names} n "  # noqa: S608
+                f"JOIN {persons} p ON p.id = n.person_id "
+                f"WHERE (n.key_hangul, p.birth_year, p.sex) IN (VALUES {values})",
+                [value for triple in part for value in triple],
+            )
+            for key, person_id, birth_year, sex, full in cursor.fetchall():
+                by_key.setdefault(key, []).append(_Known(person_id, birth_year, sex, full))
     return by_key
 
 
@@ -83,9 +97,16 @@ def resolve_persons(
     by_ref: dict[str, _Draft | int] = dict(
         SenderPersonRef.objects.filter(sender=sender, person_ref__in=refs).values_list("person_ref", "person_id")
     )
-    keys = {name["key_hangul"] for r in requests for name in r.block.get("names", []) if name["key_hangul"]}
     facts = [(birth_parts(r.block.get("birth")), r.block.get("sex", "U")) for r in requests]
-    by_key = _registry_names(keys, {year for (year, _month, _day), _sex in facts if year is not None})
+    by_key = _registry_names(
+        {
+            (name["key_hangul"], year, sex)
+            for r, ((year, _month, _day), sex) in zip(requests, facts, strict=True)
+            if year is not None and not (r.block.get("person_ref") and r.block["person_ref"] in by_ref)
+            for name in r.block.get("names", [])
+            if name["key_hangul"]
+        }
+    )
     # a person the sender already knows under another person_ref is someone else to that sender: read which
     # of the persons who could be certain for a row are bound so
     could_be: set[int] = {
