@@ -35,6 +35,7 @@ class KeptReport(models.Model):
     as_of = models.DateField(_("report date"))
     version = models.CharField(max_length=500)
     computed_at = models.DateTimeField(_("computed at"))
+    read_at = models.DateTimeField(_("last read at"), null=True)  # to the hour: what warming keeps computing
     seconds = models.FloatField(default=0)
     figures = models.JSONField(default=dict)
 

@@ -11,6 +11,7 @@ from django.utils import translation
 from yalu.areas.models import Area
 from yalu.ledger.actions import EventInput, append_events
 from yalu.people.models import Person
+from yalu.reports import figures
 
 
 def crossing_with_outcome(area_code: str, day: datetime.date, outcome: str | None) -> None:
@@ -48,3 +49,22 @@ def crossings(personas: Any) -> Any:
 def english() -> Any:
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every evaluation of figures (and monthly count) the report asks of `yalu.statistics`, by area code."""
+    calls: list[str] = []
+    evaluate, by_month = figures.evaluate, figures.detected_by_month
+
+    def counting(user: Any, *, area: Area, **kwargs: Any) -> dict[str, figures.Figure]:
+        calls.append(area.code)
+        return evaluate(user, area=area, **kwargs)
+
+    def counting_months(area: Area, start: datetime.date, end: datetime.date) -> dict[tuple[int, int], int]:
+        calls.append(f"months {area.code}")
+        return by_month(area, start, end)
+
+    monkeypatch.setattr(figures, "evaluate", counting)
+    monkeypatch.setattr(figures, "detected_by_month", counting_months)
+    return calls

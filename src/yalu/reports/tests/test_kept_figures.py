@@ -4,39 +4,18 @@ is seen on the next view, and a snapshot never takes its figures from what is ke
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
-import pytest
 from django.utils import timezone
 
 from yalu.areas.models import Area
 from yalu.permits.models import ServiceStandard
-from yalu.reports import figures, keeping
+from yalu.reports import keeping
 from yalu.reports.models import KeptReport
 from yalu.reports.tests.conftest import crossing_with_outcome
 from yalu.statistics.models import Snapshot
 
 QUERY = {"area": "222401", "period": "1961", "as_of": "1962-03-31"}
 SMALL = {"area": "222405", "period": "1961", "as_of": "1962-03-31"}
-
-
-@pytest.fixture
-def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every evaluation of figures (and monthly count) the report asks of `yalu.statistics`, by area code."""
-    calls: list[str] = []
-    evaluate, by_month = figures.evaluate, figures.detected_by_month
-
-    def counting(user: Any, *, area: Area, **kwargs: Any) -> dict[str, figures.Figure]:
-        calls.append(area.code)
-        return evaluate(user, area=area, **kwargs)
-
-    def counting_months(area: Area, start: datetime.date, end: datetime.date) -> dict[tuple[int, int], int]:
-        calls.append(f"months {area.code}")
-        return by_month(area, start, end)
-
-    monkeypatch.setattr(figures, "evaluate", counting)
-    monkeypatch.setattr(figures, "detected_by_month", counting_months)
-    return calls
 
 
 def persons_crossing(page: str, row: str) -> str:
@@ -149,13 +128,16 @@ def test_a_new_service_standard_is_a_new_version(crossings) -> None:
     assert keeping.report_version() != before
 
 
-def test_only_the_current_version_is_kept(crossings) -> None:
+def test_reports_unread_for_the_days_kept_are_no_longer_kept(crossings, settings) -> None:
+    # given two reports kept, one of which was last read eight days ago
     client = crossings.client(crossings.analyst_jilin)
     client.get("/reports/1962/", QUERY)
     client.get("/reports/1962/", {**QUERY, "as_of": "1962-06-30"})
-    assert KeptReport.objects.count() == 2
-
+    KeptReport.objects.filter(as_of=datetime.date(1962, 6, 30)).update(
+        read_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    # when a report is computed again with the default of seven days
     crossing_with_outcome("222401", datetime.date(1961, 11, 5), None)
     client.get("/reports/1962/", QUERY)
-
+    # then the unread one is no longer kept
     assert list(KeptReport.objects.values_list("as_of", flat=True)) == [datetime.date(1962, 3, 31)]
