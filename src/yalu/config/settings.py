@@ -158,6 +158,8 @@ YALU_SERVICE_STANDARD_DAYS = int(os.environ.get("YALU_SERVICE_STANDARD_DAYS", "3
 YALU_SUPPRESSION_THRESHOLD = int(os.environ.get("YALU_SUPPRESSION_THRESHOLD", "5"))
 # seconds after which the home page's kept figures are computed again even when no table grew
 YALU_DASHBOARD_MAX_AGE = int(os.environ.get("YALU_DASHBOARD_MAX_AGE", "3600"))
+# days a report's kept figures stay kept (and warmed) after it was last read
+YALU_REPORT_KEEP_DAYS = int(os.environ.get("YALU_REPORT_KEEP_DAYS", "7"))
 
 LOGGING = {
     "version": 1,

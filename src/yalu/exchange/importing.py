@@ -252,14 +252,17 @@ def _score_new_persons(scratch: Scratch, source: str) -> None:
 
 
 def _warm_dashboards(source: str) -> None:
-    """Have the home pages' figures computed again on the worker now that the data changed, so that the
-    next visit reads them instead of waiting for them. The import is committed: a failure only warns."""
+    """Have the home pages' and the reports' figures computed again on the worker now that the data changed,
+    so that the next visit reads them instead of waiting for them. The import is committed: a failure only
+    warns."""
+    from yalu.reports.tasks import warm_reports
     from yalu.statistics.tasks import warm_dashboards
 
-    try:
-        warm_dashboards.enqueue()
-    except Exception:
-        logger.exception("could not queue the dashboards' figures after %s", source)
+    for task in (warm_dashboards, warm_reports):
+        try:
+            task.enqueue()
+        except Exception:
+            logger.exception("could not queue %s after %s", task.name, source)
 
 
 def _fail(batch: ImportBatch, error: BaseException) -> None:
