@@ -21,8 +21,8 @@ def reserve_ids(model: type[models.Model], count: int) -> list[int]:
     """`count` fresh primary keys for `model`'s table, in increasing order.
 
     PostgreSQL takes them from the table's sequence, so concurrent writers never collide. SQLite continues
-    from the largest id: its transactions here begin IMMEDIATE, so the writer holds the database's write
-    lock and nobody else can insert meanwhile.
+    after the largest id ever given: its transactions here begin IMMEDIATE, so the writer holds the
+    database's write lock and nobody else can insert meanwhile.
     """
     if count <= 0:
         return []
@@ -33,7 +33,12 @@ def reserve_ids(model: type[models.Model], count: int) -> list[int]:
                 "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
             )
             return sorted(row[0] for row in cursor.fetchall())
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")  # noqa: S608
+        # AUTOINCREMENT never reuses an id, even of a deleted row: start after the highest ever given
+        cursor.execute(
+            f"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "  # noqa: S608
+            f"COALESCE((SELECT MAX(id) FROM {connection.ops.quote_name(table)}), 0))",
+            [table],
+        )
         (start,) = cursor.fetchone()
         return list(range(start + 1, start + 1 + count))
 
