@@ -54,7 +54,7 @@ class _Known:
     full: str
 
 
-PAIRS_PER_QUERY = 1000  # (key, year, sex) triples per statement: 3,000 parameters
+PAIRS_PER_QUERY = 1000  # (key, year, sex) triples per statement: at most 4,000 parameters
 
 
 def _registry_names(wanted: set[tuple[str, int, str]]) -> dict[str, list[_Known]]:
@@ -71,12 +71,15 @@ def _registry_names(wanted: set[tuple[str, int, str]]) -> dict[str, list[_Known]
     with connection.cursor() as cursor:
         for start in range(0, len(ordered), PAIRS_PER_QUERY):
             part = ordered[start : start + PAIRS_PER_QUERY]
+            keys = sorted({key for key, _year, _sex in part})
             values = ", ".join(["(%s, %s, %s)"] * len(part))
+            # the keys alone first, so that the database reads by the key's index
             cursor.execute(
                 f"SELECT n.key_hangul, n.person_id, p.birth_year, p.sex, n.full FROM {names} n "  # noqa: S608
                 f"JOIN {persons} p ON p.id = n.person_id "
-                f"WHERE (n.key_hangul, p.birth_year, p.sex) IN (VALUES {values})",
-                [value for triple in part for value in triple],
+                f"WHERE n.key_hangul IN ({', '.join(['%s'] * len(keys))}) "
+                f"AND (n.key_hangul, p.birth_year, p.sex) IN (VALUES {values})",
+                [*keys, *(value for triple in part for value in triple)],
             )
             for key, person_id, birth_year, sex, full in cursor.fetchall():
                 by_key.setdefault(key, []).append(_Known(person_id, birth_year, sex, full))
