@@ -354,7 +354,7 @@ def _write(
     write_errors: list[RowError] = []
     with transaction.atomic():
         ImportLock.objects.select_for_update().get(sender=batch.sender, kind=batch.kind)
-        done = 0
+        done, next_analyze = 0, FIRST_ANALYZE
         for chunk in _chunks(scratch.staged(ok=True, order_by=kind.write_order), kind.group_column):
             current = {
                 row.ref: row
@@ -382,6 +382,9 @@ def _write(
                     write_errors += _errors_of(row.row, error, kind)
             done += len(chunk)
             progress.written(done)
+            if done >= next_analyze:
+                _analyze_growing_tables()
+                next_analyze *= 4
             if pause:
                 _pause_for_tests(pause)
                 pause = 0
@@ -419,6 +422,23 @@ def _record_rows(batch: ImportBatch, written: list[tuple[StagedRow, Written]]) -
             for pk, (row, result) in zip(ids, written, strict=True)
         ),
     )
+
+
+FIRST_ANALYZE = 20_000  # rows written; then after 4 times as many, and so on
+
+
+def _analyze_growing_tables() -> None:
+    """Refresh PostgreSQL's statistics of the tables a large import grows, inside its transaction (ANALYZE
+    counts the transaction's own rows). Without it, an import into a young database is planned as if the
+    registry were still empty, and reading it by key turns into scans of the whole table."""
+    if connection.vendor != "postgresql":
+        return
+    from yalu.ledger.models import MovementEvent
+    from yalu.people.models import NameKey, Person, PersonName
+
+    tables = [model._meta.db_table for model in (Person, PersonName, NameKey, MovementEvent, ImportedRow)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {', '.join(connection.ops.quote_name(table) for table in tables)}")
 
 
 def _pause_for_tests(seconds: float) -> None:

@@ -106,3 +106,11 @@ def test_an_import_that_writes_queues_the_dashboards_and_one_that_changes_nothin
     assert sorted(task.task_path.rsplit(".", 1)[1] for task in warm) == ["warm_dashboards", "warm_reports"]
     assert load(tmp_path, rows, "again.csv").summary["unchanged"] == 1
     assert warm.count() == 2
+
+
+def test_statistics_are_refreshed_inside_a_large_imports_transaction(db, tmp_path, monkeypatch) -> None:
+    # an import past the first threshold analyzes the growing tables within its transaction, and goes on
+    monkeypatch.setattr("yalu.exchange.importing.FIRST_ANALYZE", 1)
+    rows = [movement(f"A-{n}", person_ref=f"P-{n}", full_name="박성철") for n in range(3)]
+    batch = load(tmp_path, rows)
+    assert batch.status == "accepted" and batch.summary["created"] == 3
